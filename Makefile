@@ -1,0 +1,40 @@
+# Học tập số: the two commands of the quick start, and a few more.
+# Every target installs the system packages it needs (apt-get, as root or through sudo).
+
+SWIFT ?= swift
+APT_PACKAGES := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+HOCTAP := .build/release/hoctap
+
+.PHONY: run test build check courses deps bench clean
+
+## make run: build, then start the main job.
+run: build
+	-$(HOCTAP) check Courses
+	$(HOCTAP) courses
+
+## make test: every test.
+test: deps
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build -c release --product hoctap
+
+## make check: the course checker alone.
+check: build
+	$(HOCTAP) check Courses
+
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq $$missing; \
+	fi
+
+## make bench: the benchmarks in Benchmarks/ (on demand, never in make test).
+bench: deps
+	bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build

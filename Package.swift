@@ -1,0 +1,79 @@
+// swift-tools-version:6.1
+// Học tập số: the learning platform of the commune's "học tập số" movement.
+
+import PackageDescription
+
+/// Strict settings for every target (as the anchors use them).
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "HocTapSo",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hoctap", targets: ["hoctap"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // Thin @main over the command tree.
+        .executableTarget(
+            name: "hoctap",
+            dependencies: [
+                "HocTapCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "HocTapCLI",
+            dependencies: [
+                "LearningCore",
+                "CourseContent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CourseContent",
+            dependencies: [
+                "LearningCore",
+                "CMarkGFM",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "LearningCore",
+            swiftSettings: strictSettings
+        ),
+        // libcmark-gfm and its extensions, from Debian's -dev packages.
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["LearningCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LearningCoreTests",
+            dependencies: ["LearningCore", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CourseContentTests",
+            dependencies: ["CourseContent", "LearningCore", "TestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

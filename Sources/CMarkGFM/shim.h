@@ -1,0 +1,5 @@
+#ifndef HOCTAP_CMARK_GFM_SHIM_H
+#define HOCTAP_CMARK_GFM_SHIM_H
+#include <cmark-gfm.h>
+#include <cmark-gfm-core-extensions.h>
+#endif

@@ -1,0 +1,48 @@
+import Foundation
+/// Every problem the loader can report, by its stable English key. The Vietnamese message for each lives in
+/// `Content/strings/vi.yaml` under `diagnostics.<key>`; `Courses/README.md` lists them all.
+public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
+    // Files and encoding
+    case invalidUTF8 = "invalid-utf8"
+    case unreadableFile = "unreadable-file"
+    case missingCourseFile = "missing-course-file"
+    case unknownFile = "unknown-file"
+    case duplicateLessonNumber = "duplicate-lesson-number"
+    // Front matter
+    case missingFrontMatter = "missing-front-matter"
+    case yamlSyntax = "yaml-syntax"
+    case unknownKey = "unknown-key"
+    case missingKey = "missing-key"
+    case invalidValue = "invalid-value"
+    case passMarkRange = "pass-mark-range"
+    case unknownContent = "unknown-content"
+    case unknownCompetence = "unknown-competence"
+    case unknownAudience = "unknown-audience"
+    case unknownLevel = "unknown-level"
+    case idMismatch = "id-mismatch"
+    case duplicateCourseID = "duplicate-course-id"
+    // Lessons and Markdown
+    case emptyLesson = "empty-lesson"
+    case brokenLink = "broken-link"
+    case rawHTML = "raw-html"
+    // Quizzes and questions
+    case emptyQuiz = "empty-quiz"
+    case drawExceedsPool = "draw-exceeds-pool"
+    case missingAnswer = "missing-answer"
+    case noRightAnswer = "no-right-answer"
+    case singleChoiceManyRight = "single-choice-many-right"
+    case tooFewChoices = "too-few-choices"
+    case invalidNumber = "invalid-number"
+    case unknownAttribute = "unknown-attribute"
+    case duplicateQuestionID = "duplicate-question-id"
+    case missingExplanation = "missing-explanation"
+    case strayContent = "stray-content"
+
+    /// Errors stop a course from being served; warnings do not.
+    public var severity: Diagnostic.Severity {
+        switch self {
+        case .unknownFile, .rawHTML, .missingExplanation, .strayContent: .warning
+        default: .error
+        }
+    }
+}

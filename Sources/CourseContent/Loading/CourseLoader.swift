@@ -1,0 +1,64 @@
+import Foundation
+import LearningCore
+
+/// Loads every course below a `Courses/` folder. Never throws and never stops at a bad file: each problem
+/// becomes a `Diagnostic`, and a course with errors is left out of the catalogue while the others load.
+public struct CourseLoader: Sendable {
+    static let courseKeys: Set<String> = [
+        "id", "title", "summary", "audience", "contents", "competences", "level", "minutes", "pass_mark",
+        "version", "language",
+    ]
+    static let lessonKeys: Set<String> = ["title", "minutes", "required", "check"]
+    static let quizKeys: Set<String> = QuizSettingsReader.keys.union(["title"])
+    /// A lesson's check starts at a level-1 heading beginning with these words.
+    static let checkHeadingPrefix = "kiểm tra"
+
+    public init() {}
+
+    /// Loads all course folders in `directory`. `displayPath` is how the folder is named in diagnostics.
+    public func load(directory: URL, displayPath: String) -> CourseLoadResult {
+        let fileManager = FileManager.default
+        let folders = ((try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }
+            .filter { var isDirectory: ObjCBool = false
+                return fileManager.fileExists(atPath: directory.appendingPathComponent($0).path,
+                                              isDirectory: &isDirectory) && isDirectory.boolValue }
+            .sorted()
+        var loaded: [(folder: String, course: Course?, diagnostics: [Diagnostic], idPosition: Diagnostic?)] = []
+        for folder in folders {
+            var courseLoad = CourseFolderLoader(
+                url: directory.appendingPathComponent(folder), displayPath: "\(displayPath)/\(folder)", folder: folder)
+            let course = courseLoad.load()
+            loaded.append((folder, course, courseLoad.diagnostics, courseLoad.idPosition))
+        }
+        // Two folders declaring one id: both are reported, and neither is served.
+        var seen: [String: Int] = [:]
+        var duplicated: Set<Int> = []
+        for (index, entry) in loaded.enumerated() {
+            guard let id = entry.course?.id else { continue }
+            if let first = seen[id] {
+                duplicated.formUnion([first, index])
+                if let position = entry.idPosition {
+                    loaded[index].diagnostics.append(Diagnostic(
+                        path: position.path, line: position.line, column: position.column,
+                        code: .duplicateCourseID, arguments: [id, loaded[first].folder]))
+                }
+            } else {
+                seen[id] = index
+            }
+        }
+        var courses: [Course] = []
+        var rejected: [String] = []
+        for (index, entry) in loaded.enumerated() {
+            let hasErrors = entry.diagnostics.contains { $0.severity == .error }
+            if let course = entry.course, !hasErrors, !duplicated.contains(index) {
+                courses.append(course)
+            } else {
+                rejected.append(entry.folder)
+            }
+        }
+        return CourseLoadResult(
+            courses: courses.sorted { $0.id < $1.id }, rejectedFolders: rejected,
+            diagnostics: loaded.flatMap(\.diagnostics).sorted())
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Decides whether a link or image in a course file points somewhere.
+enum LinkTarget {
+    /// True for absolute URLs, anchors and site paths (not checked here), and for relative paths to a file
+    /// that exists beside the course.
+    static func resolves(_ target: String, from folder: URL) -> Bool {
+        if target.isEmpty { return false }
+        if target.hasPrefix("#") || target.hasPrefix("/") { return true }
+        if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return true }
+        var path = target
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+        path = path.removingPercentEncoding ?? path
+        return FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).standardized.path)
+    }
+}

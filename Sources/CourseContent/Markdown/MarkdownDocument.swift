@@ -1,0 +1,63 @@
+import CMarkGFM
+import Foundation
+
+/// A Markdown text parsed by cmark-gfm with the GFM extensions (table, strikethrough, autolink, tasklist).
+/// Owns the syntax tree; nodes borrowed from it live as long as the document.
+final class MarkdownDocument {
+    let root: MarkdownNode
+    private let parser: OpaquePointer
+    private let rootPointer: OpaquePointer
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    /// Safe HTML: raw HTML is replaced by a comment and `javascript:`, `vbscript:`, `file:` and most `data:`
+    /// URLs are emptied (cmark's default without `CMARK_OPT_UNSAFE`).
+    static let renderOptions: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG
+
+    init(_ text: String) {
+        cmark_gfm_core_extensions_ensure_registered()
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS
+        let parser = cmark_parser_new(options)!
+        for name in Self.extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        var utf8 = Array(text.utf8)
+        utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                cmark_parser_feed(parser, $0.baseAddress, $0.count)
+            }
+        }
+        self.parser = parser
+        rootPointer = cmark_parser_finish(parser)
+        root = MarkdownNode(pointer: rootPointer)
+    }
+
+    deinit {
+        cmark_node_free(rootPointer)
+        cmark_parser_free(parser)
+    }
+
+    /// Safe HTML of a node and everything below it.
+    func html(of node: MarkdownNode) -> String {
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let rendered = cmark_render_html(node.pointer, Self.renderOptions, extensions) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// Safe HTML of several sibling blocks.
+    func html(of nodes: [MarkdownNode]) -> String {
+        nodes.map { html(of: $0) }.joined()
+    }
+
+    /// Safe HTML of a paragraph's or heading's inlines, without the enclosing block tag.
+    func inlineHTML(of node: MarkdownNode) -> String {
+        let rendered = html(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard rendered.hasPrefix("<"), let open = rendered.firstIndex(of: ">"),
+              let close = rendered.range(of: "</", options: .backwards)
+        else { return rendered }
+        return String(rendered[rendered.index(after: open)..<close.lowerBound])
+    }
+}

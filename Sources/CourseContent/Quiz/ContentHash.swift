@@ -1,0 +1,22 @@
+import Crypto
+import Foundation
+import LearningCore
+
+/// The content hash of a question: what it asks and what it accepts, so an edit is visible in old attempts.
+/// Explanations and feedback are left out: rewording them does not change what was asked.
+enum ContentHash {
+    static func of(promptText: String, answerKey: AnswerKey) -> String {
+        var parts = [answerKey.kind.rawValue, promptText]
+        switch answerKey {
+        case .singleChoice(let choices), .multipleChoice(let choices, _), .trueFalse(let choices):
+            parts += choices.map { "\($0.isCorrect ? "x" : " ") \($0.text)" }
+            if case .multipleChoice(_, let partial) = answerKey { parts.append("partial=\(String(describing: partial))") }
+        case .shortText(let key):
+            parts += key.accepted + ["ignore-diacritics=\(key.ignoresDiacritics)"]
+        case .number(let key):
+            parts += ["\(key.value)", "±\(key.tolerance)"]
+        }
+        let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8))
+        return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// The `{#id multiple partial}` block an author may end a question heading with.
+struct QuestionAttributes {
+    var id: String?
+    var multiple = false
+    /// Nil: follow the quiz's `partial_credit`.
+    var partialCredit: Bool?
+    var ignoresDiacritics = false
+    /// Tokens not understood, reported by the parser.
+    var unknown: [String] = []
+
+    static let vocabulary = ["#id", "multiple", "partial", "all-or-nothing", "ignore-diacritics"]
+
+    /// Splits a heading's last text into the visible text and its attribute block, if any.
+    static func split(_ text: String) -> (text: String, attributes: QuestionAttributes?) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return (text, nil) }
+        let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        var attributes = QuestionAttributes()
+        for token in inside.split(whereSeparator: \.isWhitespace).map(String.init) {
+            switch token {
+            case "multiple": attributes.multiple = true
+            case "partial": attributes.partialCredit = true
+            case "all-or-nothing": attributes.partialCredit = false
+            case "ignore-diacritics": attributes.ignoresDiacritics = true
+            default:
+                let name = token.dropFirst()
+                if token.hasPrefix("#"), !name.isEmpty,
+                   name.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }) {
+                    attributes.id = String(name)
+                } else {
+                    attributes.unknown.append(token)
+                }
+            }
+        }
+        let visible = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+        return (visible, attributes)
+    }
+}

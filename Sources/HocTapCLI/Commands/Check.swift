@@ -1,0 +1,44 @@
+import ArgumentParser
+import CourseContent
+import LearningCore
+import Foundation
+
+extension HocTapCommand {
+    /// `hoctap check [DIR]`: every problem of every course file, then a summary. Exit 1 on any error.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Kiểm tra các khoá học: in mọi lỗi dạng path:line:column, thoát với mã 1 nếu có lỗi.")
+
+        @Argument(help: "Thư mục khoá học.")
+        var directory: String = "Courses"
+
+        @OptionGroup var content: ContentOptions
+
+        func run() throws {
+            let messages = content.messages()
+            guard FileManager.default.fileExists(atPath: directory) else {
+                printError(messages.text("cli.no_such_directory", [directory]))
+                throw ExitCode(2)
+            }
+            let result = CourseLoader().load(directory: URL(fileURLWithPath: directory), displayPath: directory)
+            for diagnostic in result.diagnostics {
+                print(diagnostic.formatted(with: messages))
+            }
+            let questions = result.courses.reduce(0) { $0 + $1.questionCount }
+            let lessons = result.courses.reduce(0) { $0 + $1.lessons.count }
+            print(messages.text("cli.check_summary", [
+                String(result.courses.count), String(lessons), String(questions),
+                String(result.errorCount), String(result.warningCount),
+            ]))
+            if !result.rejectedFolders.isEmpty {
+                print(messages.text("cli.check_rejected", [result.rejectedFolders.joined(separator: ", ")]))
+            }
+            if result.errorCount > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import HocTapCLI
+
+HocTapCommand.main()
