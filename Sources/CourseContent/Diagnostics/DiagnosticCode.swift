@@ -25,6 +25,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case emptyLesson = "empty-lesson"
     case brokenLink = "broken-link"
     case rawHTML = "raw-html"
+    case unsafeLink = "unsafe-link"
     // Quizzes and questions
     case emptyQuiz = "empty-quiz"
     case drawExceedsPool = "draw-exceeds-pool"
@@ -41,7 +42,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     /// Errors stop a course from being served; warnings do not.
     public var severity: Diagnostic.Severity {
         switch self {
-        case .unknownFile, .rawHTML, .missingExplanation, .strayContent: .warning
+        case .unknownFile, .rawHTML, .unsafeLink, .missingExplanation, .strayContent: .warning
         default: .error
         }
     }

@@ -23,7 +23,12 @@ struct CourseFolderLoader {
             diagnostics.append(Diagnostic(path: "\(displayPath)/course.md", line: 1, column: 1, code: .missingCourseFile))
             return nil
         }
-        guard var course = loadCourseFile() else { return nil }
+        // A broken course.md still lets the lessons be checked, so the author sees every problem at once.
+        let described = loadCourseFile()
+        var course = described ?? Course(
+            id: folder, title: folder, summary: "", audience: [], contents: [], competences: [], level: .basic,
+            estimatedMinutes: 0, passMark: 80, version: 1, language: "vi", introductionHTML: "",
+            introductionMarkdown: "", lessons: [], finalQuiz: nil)
 
         var lessonNumbers: [Int: String] = [:]
         for file in files where file.hasSuffix(".md") && file != "course.md" && file != "quiz.md" {
@@ -46,7 +51,7 @@ struct CourseFolderLoader {
             course.finalQuiz = loadFinalQuiz(course: course)
         }
         reportDuplicateQuestionIDs()
-        return course
+        return described == nil ? nil : course
     }
 
     // MARK: - course.md
@@ -160,10 +165,10 @@ struct CourseFolderLoader {
         var check: Quiz?
         if let checkStart {
             let heading = blocks[checkStart]
-            let questions = parseQuestions(Array(blocks[(checkStart + 1)...]), document: document,
-                                           source: source, courseID: course.id, stem: stem)
+            let parsed = parseQuestions(Array(blocks[(checkStart + 1)...]), document: document,
+                                        source: source, courseID: course.id, stem: stem)
             check = makeQuiz(id: "\(course.id)/\(stem)", title: heading.plainText, settings: checkSettings,
-                             questions: questions, source: source, at: heading, drawAt: frontMatter)
+                             parsed: parsed, source: source, at: heading, drawAt: frontMatter)
         }
         let bodyMarkdown = source.text(
             fromLine: source.bodyStartLine, toLine: checkStart.map { blocks[$0].line } ?? source.lines.count + 1)
@@ -183,30 +188,33 @@ struct CourseFolderLoader {
         diagnostics += frontMatter.diagnostics
         let document = MarkdownDocument(source.markdown)
         checkMarkup(document.root, source: source)
-        let questions = parseQuestions(document.root.children, document: document, source: source,
-                                       courseID: course.id, stem: "quiz")
-        return makeQuiz(id: "\(course.id)/quiz", title: title ?? "", settings: settings, questions: questions,
+        let parsed = parseQuestions(document.root.children, document: document, source: source,
+                                    courseID: course.id, stem: "quiz")
+        return makeQuiz(id: "\(course.id)/quiz", title: title ?? "", settings: settings, parsed: parsed,
                         source: source, at: nil, drawAt: frontMatter)
     }
 
     // MARK: - Shared
 
+    /// The questions that parsed, and whether the section had any question heading at all.
     private mutating func parseQuestions(
         _ blocks: [MarkdownNode], document: MarkdownDocument, source: SourceFile, courseID: String, stem: String
-    ) -> [Question] {
+    ) -> (questions: [Question], headings: Int) {
         var parser = QuestionParser(document: document, source: source, courseID: courseID, fileStem: stem)
         let questions = parser.parse(blocks)
         diagnostics += parser.diagnostics
-        questionPositions += parser.positions.map { ($0.key, $0.value) }.sorted { $0.1 < $1.1 }
-        return questions
+        questionPositions += parser.positions
+        return (questions, parser.headingCount)
     }
 
-    /// A quiz, after checking it has questions and that its draw fits its pool.
+    /// A quiz, after checking it has questions and that its draw fits its pool. A section whose questions
+    /// are all broken is not reported empty: the broken questions already say what is wrong.
     private mutating func makeQuiz(
-        id: String, title: String, settings: QuizSettings, questions: [Question], source: SourceFile,
-        at heading: MarkdownNode?, drawAt frontMatter: FrontMatter
+        id: String, title: String, settings: QuizSettings, parsed: (questions: [Question], headings: Int),
+        source: SourceFile, at heading: MarkdownNode?, drawAt frontMatter: FrontMatter
     ) -> Quiz {
-        if questions.isEmpty {
+        let questions = parsed.questions
+        if parsed.headings == 0 {
             diagnostics.append(heading.map { source.diagnostic(at: $0, .emptyQuiz) }
                 ?? source.diagnostic(line: source.bodyStartLine, column: 1, .emptyQuiz))
         }
@@ -226,7 +234,10 @@ struct CourseFolderLoader {
             case .htmlBlock, .htmlInline:
                 diagnostics.append(source.diagnostic(at: node, .rawHTML))
             case .link, .image:
-                if let target = node.url, !LinkTarget.resolves(target, from: url) {
+                guard let target = node.url else { break }
+                if LinkTarget.isUnsafe(target) {
+                    diagnostics.append(source.diagnostic(at: node, .unsafeLink, [target]))
+                } else if !LinkTarget.resolves(target, from: url) {
                     diagnostics.append(source.diagnostic(at: node, .brokenLink, [target]))
                 }
             default:

@@ -31,20 +31,20 @@ public struct CourseLoader: Sendable {
             let course = courseLoad.load()
             loaded.append((folder, course, courseLoad.diagnostics, courseLoad.idPosition))
         }
-        // Two folders declaring one id: both are reported, and neither is served.
-        var seen: [String: Int] = [:]
-        var duplicated: Set<Int> = []
+        // Two folders declaring one id: each is reported against the other, and neither is served.
+        var foldersByID: [String: [Int]] = [:]
         for (index, entry) in loaded.enumerated() {
-            guard let id = entry.course?.id else { continue }
-            if let first = seen[id] {
-                duplicated.formUnion([first, index])
-                if let position = entry.idPosition {
-                    loaded[index].diagnostics.append(Diagnostic(
-                        path: position.path, line: position.line, column: position.column,
-                        code: .duplicateCourseID, arguments: [id, loaded[first].folder]))
-                }
-            } else {
-                seen[id] = index
+            if let id = entry.course?.id { foldersByID[id, default: []].append(index) }
+        }
+        var duplicated: Set<Int> = []
+        for (id, indexes) in foldersByID where indexes.count > 1 {
+            duplicated.formUnion(indexes)
+            for index in indexes {
+                guard let position = loaded[index].idPosition else { continue }
+                let others = indexes.filter { $0 != index }.map { loaded[$0].folder }.joined(separator: ", ")
+                loaded[index].diagnostics.append(Diagnostic(
+                    path: position.path, line: position.line, column: position.column,
+                    code: .duplicateCourseID, arguments: [id, others]))
             }
         }
         var courses: [Course] = []

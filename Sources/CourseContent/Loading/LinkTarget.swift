@@ -2,6 +2,15 @@ import Foundation
 
 /// Decides whether a link or image in a course file points somewhere.
 enum LinkTarget {
+    /// Schemes that run code or smuggle content; cmark's safe mode empties them when rendering.
+    static let unsafeSchemes = ["javascript:", "vbscript:", "file:", "data:"]
+
+    /// Whether the target is one that safe rendering removes.
+    static func isUnsafe(_ target: String) -> Bool {
+        let lowered = target.trimmingCharacters(in: .whitespaces).lowercased()
+        return unsafeSchemes.contains { lowered.hasPrefix($0) }
+    }
+
     /// True for absolute URLs, anchors and site paths (not checked here), and for relative paths to a file
     /// that exists beside the course.
     static func resolves(_ target: String, from folder: URL) -> Bool {

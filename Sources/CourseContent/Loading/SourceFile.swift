@@ -21,8 +21,7 @@ struct SourceFile {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            diagnostics.append(Diagnostic(path: displayPath, line: 1, column: 1, code: .unreadableFile,
-                                          arguments: [error.localizedDescription]))
+            diagnostics.append(Diagnostic(path: displayPath, line: 1, column: 1, code: .unreadableFile))
             return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {

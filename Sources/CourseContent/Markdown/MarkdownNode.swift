@@ -48,9 +48,20 @@ struct MarkdownNode {
     }
 
     /// 1-based line where the node starts (in the text given to the parser).
-    var line: Int { Int(cmark_node_get_start_line(pointer)) }
+    var line: Int { positioned.startLine }
     /// 1-based byte column where the node starts.
-    var byteColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var byteColumn: Int { positioned.startColumn }
+
+    /// cmark leaves some inlines (in table cells, for one) without a position: use the nearest ancestor's.
+    private var positioned: (startLine: Int, startColumn: Int) {
+        var node: OpaquePointer? = pointer
+        while let current = node {
+            let line = Int(cmark_node_get_start_line(current))
+            if line > 0 { return (line, max(Int(cmark_node_get_start_column(current)), 1)) }
+            node = cmark_node_parent(current)
+        }
+        return (1, 1)
+    }
 
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var isChecked: Bool { cmark_gfm_extensions_get_tasklist_item_checked(pointer) }

@@ -18,7 +18,9 @@ struct QuestionParser {
     let fileStem: String
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each question id was written, for duplicate checks across the course.
-    private(set) var positions: [String: Diagnostic] = [:]
+    private(set) var positions: [(id: String, at: Diagnostic)] = []
+    /// Question headings seen, including those of questions too broken to keep.
+    private(set) var headingCount = 0
 
     init(document: MarkdownDocument, source: SourceFile, courseID: String, fileStem: String) {
         self.document = document
@@ -37,6 +39,7 @@ struct QuestionParser {
                 groups[groups.count - 1].blocks.append(block)
             }
         }
+        headingCount += groups.count
         var questions: [Question] = []
         for (index, group) in groups.enumerated() {
             if let question = parseQuestion(heading: group.heading, blocks: group.blocks, position: index + 1) {
@@ -53,7 +56,7 @@ struct QuestionParser {
                 at: heading, .unknownAttribute, [token, QuestionAttributes.vocabulary.joined(separator: ", ")]))
         }
         let id = attributes.id.map { "\(courseID)/\($0)" } ?? "\(courseID)/\(fileStem)/\(position)"
-        positions[id] = source.diagnostic(at: heading, .duplicateQuestionID, [id])
+        positions.append((id, source.diagnostic(at: heading, .duplicateQuestionID, [id])))
 
         guard let answerIndex = blocks.firstIndex(where: { answerBlockKind($0) != nil }),
               let answerKind = answerBlockKind(blocks[answerIndex])
