@@ -1,4 +1,5 @@
 import Foundation
+import LearningCore
 import Yams
 
 /// The YAML front matter of one course file, read key by key. Every problem (syntax, unknown key, missing key,
@@ -24,7 +25,9 @@ struct FrontMatter {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Scalars are read as text, so the basic resolver (no regular expressions) is enough; naming the
+            // encoding spares Yams a look at the environment on every file.
+            root = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             let (line, column) = Self.position(of: error)
             diagnostics.append(source.diagnostic(line: line, column: column, .yamlSyntax, [Self.problem(of: error)]))
@@ -71,13 +74,13 @@ struct FrontMatter {
     /// A non-empty string, NFC.
     mutating func string(_ key: String) -> String? {
         guard let entry = entries[key] else { return nil }
-        guard let text = entry.value.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let text = entry.value.scalar.map({ TextNormalizer.trimmed($0.string) }),
               !text.isEmpty
         else {
             invalid(entry, expected: "text")
             return nil
         }
-        return text.precomposedStringWithCanonicalMapping
+        return TextNormalizer.nfc(text)
     }
 
     /// A whole number within `range`; out of range reports `rangeCode` (or `invalid-value`).
@@ -128,7 +131,7 @@ struct FrontMatter {
                 invalid(entry, expected: "[a, b]")
                 return nil
             }
-            items.append((text.precomposedStringWithCanonicalMapping,
+            items.append((TextNormalizer.nfc(text),
                           node.mark?.line ?? entry.keyLine, node.mark?.column ?? entry.keyColumn))
         }
         return items

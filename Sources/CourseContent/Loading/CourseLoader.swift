@@ -1,3 +1,5 @@
+import CMarkGFM
+import Dispatch
 import Foundation
 import LearningCore
 
@@ -24,13 +26,17 @@ public struct CourseLoader: Sendable {
                 return fileManager.fileExists(atPath: directory.appendingPathComponent($0).path,
                                               isDirectory: &isDirectory) && isDirectory.boolValue }
             .sorted()
-        var loaded: [(folder: String, course: Course?, diagnostics: [Diagnostic], idPosition: Diagnostic?)] = []
-        for folder in folders {
+        // Folders are independent: load them on every core, then merge in folder order.
+        cmark_gfm_core_extensions_ensure_registered()
+        let slots = LoadSlots(count: folders.count)
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            let folder = folders[index]
             var courseLoad = CourseFolderLoader(
                 url: directory.appendingPathComponent(folder), displayPath: "\(displayPath)/\(folder)", folder: folder)
             let course = courseLoad.load()
-            loaded.append((folder, course, courseLoad.diagnostics, courseLoad.idPosition))
+            slots.store((folder, course, courseLoad.diagnostics, courseLoad.idPosition), at: index)
         }
+        var loaded = slots.values
         // Two folders declaring one id: each is reported against the other, and neither is served.
         var foldersByID: [String: [Int]] = [:]
         for (index, entry) in loaded.enumerated() {
@@ -60,5 +66,24 @@ public struct CourseLoader: Sendable {
         return CourseLoadResult(
             courses: courses.sorted { $0.id < $1.id }, rejectedFolders: rejected,
             diagnostics: loaded.flatMap(\.diagnostics).sorted())
+    }
+}
+
+/// One result slot per course folder, filled from concurrent loads.
+private final class LoadSlots: @unchecked Sendable {
+    typealias Loaded = (folder: String, course: Course?, diagnostics: [Diagnostic], idPosition: Diagnostic?)
+    private let lock = NSLock()
+    private var slots: [Loaded?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func store(_ value: Loaded, at index: Int) {
+        lock.withLock { slots[index] = value }
+    }
+
+    var values: [Loaded] {
+        lock.withLock { slots.compactMap { $0 } }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LearningCore
 
 /// Decides whether a link or image in a course file points somewhere.
 enum LinkTarget {
@@ -7,7 +8,7 @@ enum LinkTarget {
 
     /// Whether the target is one that safe rendering removes.
     static func isUnsafe(_ target: String) -> Bool {
-        let lowered = target.trimmingCharacters(in: .whitespaces).lowercased()
+        let lowered = TextNormalizer.trimmed(target).lowercased()
         return unsafeSchemes.contains { lowered.hasPrefix($0) }
     }
 
@@ -20,6 +21,6 @@ enum LinkTarget {
         var path = target
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         path = path.removingPercentEncoding ?? path
-        return FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).standardized.path)
+        return FileManager.default.fileExists(atPath: folder.path + "/" + path)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LearningCore
 
 /// A course file read as NFC text, split into YAML front matter and Markdown body with line numbers kept:
 /// the front matter lines are blanked in `markdown`, so cmark's line numbers are the file's.
@@ -10,10 +11,11 @@ struct SourceFile {
     let frontMatter: String?
     /// The whole file with the front matter blanked out.
     let markdown: String
-    /// The body's Markdown source alone (for the terminal front).
-    let body: String
     /// 1-based line where the body starts (after the front matter).
     let bodyStartLine: Int
+
+    /// The body's Markdown source alone (for the terminal front).
+    var body: String { text(fromLine: bodyStartLine, toLine: lines.count + 1) }
 
     /// Reads and decodes a file; on bad UTF-8 returns nil and reports where the first bad byte is.
     static func read(url: URL, displayPath: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
@@ -34,31 +36,53 @@ struct SourceFile {
 
     init(path: String, text raw: String) {
         self.path = path
-        var text = raw.precomposedStringWithCanonicalMapping
+        var text = TextNormalizer.nfc(raw)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Self.splitLines(text)
         self.lines = lines
-        if lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true,
-           let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) {
+        let isFence = { (line: Substring) in TextNormalizer.trimmed(line) == "---" }
+        if let first = lines.first, isFence(first), let close = lines.dropFirst().firstIndex(where: isFence) {
             frontMatter = ([""] + lines[1..<close]).joined(separator: "\n")
-            let bodyLines = lines[(close + 1)...]
-            markdown = (Array(repeating: "", count: close + 1) + bodyLines.map(String.init)).joined(separator: "\n")
-            body = bodyLines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            markdown = String(repeating: "\n", count: close + 1) + lines[(close + 1)...].joined(separator: "\n")
             bodyStartLine = close + 2
         } else {
             frontMatter = nil
-            markdown = text
-            body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            markdown = lines.joined(separator: "\n")
             bodyStartLine = 1
         }
+    }
+
+    /// Lines split at the endings cmark knows (`\n`, `\r\n`, `\r`), so line numbers agree with it.
+    /// Walks the UTF-8 bytes: splitting by `Character` costs a grapheme break test per character.
+    static func splitLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(text[start..<index])
+            var next = utf8.index(after: index)
+            if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+            start = next
+            index = next
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// Source lines `from` up to, not including, `to` (1-based), joined and trimmed.
     func text(fromLine from: Int, toLine to: Int) -> String {
         let start = max(from, 1) - 1
         let end = min(max(to - 1, start), lines.count)
-        return lines[start..<end].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard start < end else { return "" }
+        // Lines are slices of one string: the span between them is the source text itself.
+        let first = lines[start], last = lines[end - 1]
+        return TextNormalizer.trimmed(first.base[first.startIndex..<last.endIndex])
     }
 
     /// The character column of a 1-based byte column on a 1-based line (cmark counts bytes).

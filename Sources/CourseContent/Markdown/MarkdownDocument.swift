@@ -1,5 +1,6 @@
 import CMarkGFM
 import Foundation
+import LearningCore
 
 /// A Markdown text parsed by cmark-gfm with the GFM extensions (table, strikethrough, autolink, tasklist).
 /// Owns the syntax tree; nodes borrowed from it live as long as the document.
@@ -54,7 +55,7 @@ final class MarkdownDocument {
 
     /// Safe HTML of a paragraph's or heading's inlines, without the enclosing block tag.
     func inlineHTML(of node: MarkdownNode) -> String {
-        let rendered = html(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+        let rendered = TextNormalizer.trimmed(html(of: node))
         guard rendered.hasPrefix("<"), let open = rendered.firstIndex(of: ">"),
               let close = rendered.range(of: "</", options: .backwards)
         else { return rendered }

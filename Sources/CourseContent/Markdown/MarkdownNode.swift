@@ -1,4 +1,5 @@
 import CMarkGFM
+import Foundation
 
 /// A borrowed node of a `MarkdownDocument`'s tree.
 struct MarkdownNode {
@@ -6,34 +7,42 @@ struct MarkdownNode {
 
     enum Kind: Equatable {
         case document, blockQuote, list, item, taskItem, codeBlock, htmlBlock, paragraph, heading
-        case thematicBreak, table, text, softBreak, lineBreak, code, htmlInline, emphasis, strong
-        case link, image, other(String)
+        case thematicBreak, text, softBreak, lineBreak, code, htmlInline, emphasis, strong
+        case link, image
+        /// Extension blocks (table, table row and cell) and anything else.
+        case otherBlock
+        /// Extension inlines (strikethrough) and anything else.
+        case otherInline
     }
 
+    /// Read from cmark's numeric node type; only list items ask for the type name (a task item's comes from
+    /// the tasklist extension).
     var kind: Kind {
-        let name = cmark_node_get_type_string(pointer).map { String(cString: $0) } ?? ""
-        switch name {
-        case "document": return .document
-        case "block_quote": return .blockQuote
-        case "list": return .list
-        case "item": return .item
-        case "tasklist": return .taskItem
-        case "code_block": return .codeBlock
-        case "html_block": return .htmlBlock
-        case "paragraph": return .paragraph
-        case "heading": return .heading
-        case "thematic_break": return .thematicBreak
-        case "table": return .table
-        case "text": return .text
-        case "softbreak": return .softBreak
-        case "linebreak": return .lineBreak
-        case "code": return .code
-        case "html_inline": return .htmlInline
-        case "emph": return .emphasis
-        case "strong": return .strong
-        case "link": return .link
-        case "image": return .image
-        default: return .other(name)
+        let type = cmark_node_get_type(pointer)
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM:
+            guard let name = cmark_node_get_type_string(pointer) else { return .item }
+            return strcmp(name, "tasklist") == 0 ? .taskItem : .item
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_IMAGE: return .image
+        default:
+            return type.rawValue & UInt32(CMARK_NODE_TYPE_MASK) == UInt32(CMARK_NODE_TYPE_BLOCK)
+                ? .otherBlock : .otherInline
         }
     }
 
@@ -98,7 +107,7 @@ struct MarkdownNode {
 
     private var isBlock: Bool {
         switch kind {
-        case .document, .blockQuote, .list, .item, .taskItem, .table: return true
+        case .document, .blockQuote, .list, .item, .taskItem, .otherBlock: return true
         default: return false
         }
     }

@@ -17,6 +17,7 @@ enum ContentHash {
             parts += ["\(key.value)", "±\(key.tolerance)"]
         }
         let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8))
-        return digest.prefix(8).map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef")
+        return String(digest.prefix(8).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0F)]] })
     }
 }

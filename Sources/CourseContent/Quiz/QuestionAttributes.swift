@@ -1,4 +1,5 @@
 import Foundation
+import LearningCore
 
 /// The `{#id multiple partial}` block an author may end a question heading with.
 struct QuestionAttributes {
@@ -14,7 +15,7 @@ struct QuestionAttributes {
 
     /// Splits a heading's last text into the visible text and its attribute block, if any.
     static func split(_ text: String) -> (text: String, attributes: QuestionAttributes?) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = TextNormalizer.trimmed(text)
         guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return (text, nil) }
         let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
         var attributes = QuestionAttributes()
@@ -34,7 +35,7 @@ struct QuestionAttributes {
                 }
             }
         }
-        let visible = trimmed[..<open].trimmingCharacters(in: .whitespaces)
+        let visible = TextNormalizer.trimmed(trimmed[..<open])
         return (visible, attributes)
     }
 }

@@ -115,7 +115,7 @@ struct QuestionParser {
             return readChoices(block, attributes: attributes)
         case .text:
             let accepted = block.children.filter { $0.kind == .code }.compactMap(\.literal)
-                .map(TextNormalizer.nfc).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                .map(TextNormalizer.nfc).filter { !TextNormalizer.trimmed($0).isEmpty }
             guard !accepted.isEmpty else {
                 diagnostics.append(source.diagnostic(at: block, .noRightAnswer))
                 return nil
@@ -177,8 +177,8 @@ struct QuestionParser {
             diagnostics.append(source.diagnostic(at: second, .singleChoiceManyRight, [String(rightCount)]))
             return nil
         }
-        let labels = choices.map { TextNormalizer.comparisonKey($0.text) }
-        if labels.sorted() == Self.trueFalseLabels.sorted() {
+        if choices.count == 2,
+           choices.map({ TextNormalizer.comparisonKey($0.text) }).sorted() == Self.trueFalseLabels.sorted() {
             return .trueFalse(choices)
         }
         return .singleChoice(choices)
@@ -197,6 +197,6 @@ struct QuestionParser {
 
     private func leadingText(of paragraph: MarkdownNode) -> String {
         guard let first = paragraph.children.first, first.kind == .text else { return "" }
-        return (first.literal ?? "").trimmingCharacters(in: .whitespaces)
+        return TextNormalizer.trimmed(first.literal ?? "")
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 public enum VietnameseNumber {
     /// The exact value, or nil when the text is not a number.
     public static func parse(_ raw: String) -> Decimal? {
-        var text = TextNormalizer.nfc(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = TextNormalizer.trimmed(TextNormalizer.nfc(raw))
         text = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
         guard !text.isEmpty else { return nil }
         var sign = ""
