@@ -32,3 +32,35 @@ struct BundledCoursesTests {
         #expect(Set(ids).count == ids.count)
     }
 }
+
+@Suite("The catalogue covers the campaign")
+struct CatalogueCoverageTests {
+    static let courses = BundledCoursesTests.result.courses
+
+    @Test func atLeastEightCompleteCourses() {
+        #expect(Self.courses.count >= 8)
+        for course in Self.courses {
+            #expect(course.lessons.count >= 4, "\(course.id) has \(course.lessons.count) lessons")
+            #expect(course.lessons.allSatisfy { $0.check != nil }, "\(course.id): a check after every lesson")
+            #expect((course.finalQuiz?.questions.count ?? 0) >= 15, "\(course.id): a final pool of 15 or more")
+            let questions = course.quizzes.flatMap(\.questions)
+            #expect(questions.allSatisfy { $0.explanationHTML != nil }, "\(course.id): every question explained")
+            #expect(course.language == "vi")
+        }
+    }
+
+    @Test func everyAudienceIsServed() {
+        let served = Set(Self.courses.flatMap(\.audience))
+        #expect(served == Set(LearnerCategory.allCases))
+    }
+
+    @Test func campaignContentsTwoFourFiveSixAndSevenAreCovered() {
+        let covered = Set(Self.courses.flatMap(\.contents).map(\.rawValue))
+        #expect(covered.isSuperset(of: [2, 4, 5, 6, 7]))
+    }
+
+    @Test func allSixCompetenceDomainsAreBuilt() {
+        let domains = Set(Self.courses.flatMap(\.competences).map(\.domain))
+        #expect(domains == Set(1...6))
+    }
+}

@@ -44,3 +44,16 @@ struct RobustnessTests {
         #expect(result.rejectedFolders == ["hong"])
     }
 }
+
+@Suite("Checking one course folder")
+struct SingleCourseFolderTests {
+    @Test func aFolderWithCourseMdIsCheckedAsOneCourse() {
+        let result = CourseLoader().load(
+            directory: FixturePaths.fixtures("valid").appendingPathComponent("mau"), displayPath: "valid/mau")
+        #expect(result.courses.map(\.id) == ["mau"])
+        let broken = CourseLoader().load(
+            directory: FixturePaths.fixtures("broken").appendingPathComponent("bad-unknown-level"),
+            displayPath: "broken/bad-unknown-level")
+        #expect(broken.diagnostics.map(\.path) == ["broken/bad-unknown-level/course.md"])
+    }
+}

@@ -18,14 +18,24 @@ public struct CourseLoader: Sendable {
     public init() {}
 
     /// Loads all course folders in `directory`. `displayPath` is how the folder is named in diagnostics.
+    /// A folder that itself holds `course.md` is loaded as that one course.
     public func load(directory: URL, displayPath: String) -> CourseLoadResult {
         let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: directory.appendingPathComponent("course.md").path) {
+            let parent = (displayPath as NSString).deletingLastPathComponent
+            return load(folders: [directory.lastPathComponent], in: directory.deletingLastPathComponent(),
+                        displayPath: parent.isEmpty ? "." : parent)
+        }
         let folders = ((try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { !$0.hasPrefix(".") }
             .filter { var isDirectory: ObjCBool = false
                 return fileManager.fileExists(atPath: directory.appendingPathComponent($0).path,
                                               isDirectory: &isDirectory) && isDirectory.boolValue }
             .sorted()
+        return load(folders: folders, in: directory, displayPath: displayPath)
+    }
+
+    private func load(folders: [String], in directory: URL, displayPath: String) -> CourseLoadResult {
         // Folders are independent: load them on every core, then merge in folder order.
         cmark_gfm_core_extensions_ensure_registered()
         let slots = LoadSlots(count: folders.count)
