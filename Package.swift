@@ -19,15 +19,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // Thin @main over the command tree.
         .executableTarget(
             name: "hoctap",
-            dependencies: [
-                "HocTapCLI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["HocTapCLI"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -35,6 +35,7 @@ let package = Package(
             dependencies: [
                 "LearningCore",
                 "CourseContent",
+                "ProgressStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -46,6 +47,16 @@ let package = Package(
                 "CMarkGFM",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ProgressStore",
+            dependencies: [
+                "LearningCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -67,6 +78,11 @@ let package = Package(
         .testTarget(
             name: "LearningCoreTests",
             dependencies: ["LearningCore", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProgressStoreTests",
+            dependencies: ["ProgressStore", "LearningCore", "TestSupport", "hoctap"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,4 +1,3 @@
-import ArgumentParser
 import HocTapCLI
 
-HocTapCommand.main()
+await HocTapCommand.start()

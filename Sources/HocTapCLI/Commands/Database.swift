@@ -1,0 +1,77 @@
+import ArgumentParser
+import CourseContent
+import Foundation
+import LearningCore
+import ProgressStore
+
+extension HocTapCommand {
+    /// `hoctap db …`: looking after the progress database.
+    struct Database: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "db", abstract: "Quản lý cơ sở dữ liệu tiến độ học tập.",
+            subcommands: [Check.self, Backup.self, RebuildSummaries.self, WriteProbe.self])
+
+        /// `hoctap db check`: integrity and foreign keys.
+        struct Check: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Kiểm tra tính toàn vẹn của cơ sở dữ liệu (integrity_check, khoá ngoại).")
+            @OptionGroup var database: DatabaseOptions
+            @OptionGroup var content: ContentOptions
+
+            func run() async throws {
+                let messages = content.messages()
+                do {
+                    let report = try await AppDatabase(path: database.path).checkIntegrity()
+                    for line in report.integrityProblems + report.foreignKeyProblems { print(line) }
+                    print(messages.text(report.isHealthy ? "cli.db_healthy" : "cli.db_unhealthy", [database.path]))
+                    if !report.isHealthy { throw ExitCode(1) }
+                } catch let exit as ExitCode {
+                    throw exit
+                } catch {
+                    throw failure(error, messages)
+                }
+            }
+        }
+
+        /// `hoctap db backup FILE`: an online, consistent copy.
+        struct Backup: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Sao lưu cơ sở dữ liệu ra tệp mới (dùng được khi máy chủ đang chạy).")
+            @Argument(help: "Tệp sao lưu (chưa tồn tại).") var file: String
+            @OptionGroup var database: DatabaseOptions
+            @OptionGroup var content: ContentOptions
+
+            func run() async throws {
+                let messages = content.messages()
+                guard !FileManager.default.fileExists(atPath: file) else {
+                    printError(messages.text("cli.backup_exists", [file]))
+                    throw ExitCode(1)
+                }
+                do {
+                    try AppDatabase(path: database.path).backup(to: file)
+                    print(messages.text("cli.backup_done", [file]))
+                } catch {
+                    throw failure(error, messages)
+                }
+            }
+        }
+
+        /// `hoctap db rebuild-summaries`: recompute the summaries from the raw events.
+        struct RebuildSummaries: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Tính lại các bảng tổng hợp tiến độ từ nhật ký sự kiện.")
+            @OptionGroup var database: DatabaseOptions
+            @OptionGroup var content: ContentOptions
+
+            func run() async throws {
+                let messages = content.messages()
+                do {
+                    try await AppDatabase(path: database.path).rebuildSummaries()
+                    print(messages.text("cli.summaries_rebuilt"))
+                } catch {
+                    throw failure(error, messages)
+                }
+            }
+        }
+    }
+}

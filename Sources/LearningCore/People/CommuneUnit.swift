@@ -1,0 +1,36 @@
+import Foundation
+
+/// A unit of the commune (đơn vị) that runs the movement among its people and reports yearly.
+public struct CommuneUnit: Sendable, Hashable, Codable, Identifiable {
+    /// Stable code from the campaign configuration (`thon-dong`, `phong-van-hoa-xa-hoi`).
+    public var id: String
+    public var name: String
+    public var kind: UnitKind
+    /// Set when the unit is retired: its history stays and counts in past periods.
+    public var retiredAt: Date?
+
+    public init(id: String, name: String, kind: UnitKind, retiredAt: Date? = nil) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.retiredAt = retiredAt
+    }
+}
+
+/// The kinds of unit the plan names.
+public enum UnitKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Phòng, ban.
+    case department = "phong-ban"
+    /// Cơ quan.
+    case agency = "co-quan"
+    /// Đơn vị sự nghiệp (Trung tâm Sự nghiệp công …).
+    case publicServiceUnit = "don-vi-su-nghiep"
+    /// Đoàn thể (Ủy ban MTTQ, Hội Nông dân, Hội LHPN, Đoàn Thanh niên, Hội CCB).
+    case massOrganisation = "doan-the"
+    /// Doanh nghiệp.
+    case enterprise = "doanh-nghiep"
+    /// Hợp tác xã.
+    case cooperative = "hop-tac-xa"
+    /// Thôn.
+    case village = "thon"
+}

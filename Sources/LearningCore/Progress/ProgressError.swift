@@ -1,0 +1,24 @@
+/// Why the progress store refused a request, in terms a person can act on.
+public struct ProgressError: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable, Hashable {
+        case unknownUnit = "unknown-unit"
+        case unknownLearner = "unknown-learner"
+        case invalidName = "invalid-name"
+        case invalidPIN = "invalid-pin"
+        case invalidPhone = "invalid-phone"
+        case attemptConflict = "attempt-conflict"
+        case newerSchema = "newer-schema"
+        case duplicateUsername = "duplicate-username"
+    }
+
+    public let kind: Kind
+    /// The value concerned (a unit code, a learner id …).
+    public let detail: String
+
+    public init(_ kind: Kind, _ detail: String = "") {
+        self.kind = kind
+        self.detail = detail
+    }
+
+    public var description: String { detail.isEmpty ? kind.rawValue : "\(kind.rawValue): \(detail)" }
+}

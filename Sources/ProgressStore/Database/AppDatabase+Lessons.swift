@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import LearningCore
+
+extension AppDatabase {
+    public func recordLessonVisit(learnerID: Int64, courseID: String, lessonID: String, at date: Date) async throws {
+        try await recordLessonEvent(LessonEventRecord.visit, learnerID: learnerID, courseID: courseID,
+                                    lessonID: lessonID, at: date)
+    }
+
+    public func recordLessonCompletion(
+        learnerID: Int64, courseID: String, lessonID: String, at date: Date
+    ) async throws {
+        try await recordLessonEvent(LessonEventRecord.complete, learnerID: learnerID, courseID: courseID,
+                                    lessonID: lessonID, at: date)
+    }
+
+    /// The event, and in the same transaction the summaries it changes.
+    private func recordLessonEvent(
+        _ kind: String, learnerID: Int64, courseID: String, lessonID: String, at date: Date
+    ) async throws {
+        try await writer.write { db in
+            var event = LessonEventRecord(
+                id: nil, learnerId: learnerID, courseId: courseID, lessonId: lessonID, kind: kind, at: date)
+            do {
+                try event.insert(db)
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                throw ProgressError(.unknownLearner, String(learnerID))
+            }
+            let isVisit = kind == LessonEventRecord.visit
+            try db.execute(
+                sql: """
+                    INSERT INTO lessonProgress (learnerId, courseId, lessonId, visits, firstVisitedAt, lastVisitedAt,
+                                                completedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (learnerId, courseId, lessonId) DO UPDATE SET
+                        visits = visits + excluded.visits,
+                        firstVisitedAt = COALESCE(firstVisitedAt, excluded.firstVisitedAt),
+                        lastVisitedAt = COALESCE(MAX(lastVisitedAt, excluded.lastVisitedAt), lastVisitedAt,
+                                                 excluded.lastVisitedAt),
+                        completedAt = COALESCE(MIN(completedAt, excluded.completedAt), completedAt,
+                                               excluded.completedAt)
+                    """,
+                arguments: [learnerID, courseID, lessonID, isVisit ? 1 : 0, isVisit ? date : nil,
+                            isVisit ? date : nil, isVisit ? nil : date])
+            try Summaries.refreshCourse(learnerID: learnerID, courseID: courseID, db)
+        }
+    }
+}

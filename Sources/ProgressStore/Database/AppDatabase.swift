@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import LearningCore
+
+/// The progress store: SQLite through GRDB, migrated on open, in WAL mode with foreign keys on.
+///
+/// Durability: every connection runs with `synchronous = FULL`, so a transaction that has returned (an attempt
+/// acknowledged to a learner) has been synced to disk and survives a crash or power cut. `secure_delete` is on,
+/// so anonymised personal data is overwritten, not left in free pages.
+public struct AppDatabase: ProgressRepository {
+    let writer: any DatabaseWriter
+    let hashing: SecretHashing
+
+    /// Opens (creating if needed) the database file at `path`, as a pool: reports read while kiosks write.
+    public init(path: String, hashing: SecretHashing = .standard) throws {
+        let pool = try DatabasePool(path: path, configuration: Self.makeConfiguration())
+        try self.init(pool, hashing: hashing)
+    }
+
+    /// An in-memory database, for tests where the file does not matter.
+    public static func inMemory(hashing: SecretHashing = .fastForTests) throws -> AppDatabase {
+        try AppDatabase(DatabaseQueue(configuration: makeConfiguration()), hashing: hashing)
+    }
+
+    init(_ writer: any DatabaseWriter, hashing: SecretHashing) throws {
+        self.writer = writer
+        self.hashing = hashing
+        let migrator = Migrations.migrator
+        // A file written by a newer version of the app is never "migrated" backwards.
+        let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+        if superseded {
+            throw ProgressError(.newerSchema, writer.path)
+        }
+        try migrator.migrate(writer)
+    }
+
+    static func makeConfiguration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        return config
+    }
+
+    /// The migrations applied to this file, in order.
+    public func appliedMigrations() throws -> [String] {
+        try writer.read { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+
+    /// The migrations this version of the app knows.
+    public static var knownMigrations: [String] { Migrations.migrator.migrations }
+}

@@ -1,0 +1,137 @@
+import GRDB
+
+/// The schema, as numbered migrations. A migration is never edited once shipped: a change is a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("001-initial-schema", migrate: createInitialSchema)
+        return migrator
+    }
+
+    /// Raw events (lesson events, attempts, consent) and the summaries rebuilt from them kept apart.
+    private static func createInitialSchema(_ db: Database) throws {
+        try db.create(table: "unit") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("kind", .text).notNull()
+            t.column("retiredAt", .datetime)
+        }
+        try db.create(table: "learner") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("displayName", .text)
+            t.column("unitId", .text).notNull().references("unit")
+            t.column("category", .text).notNull()
+            t.column("phone", .text)
+            t.column("pinHash", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("anonymisedAt", .datetime)
+        }
+        try db.create(index: "learner_on_unit_category", on: "learner", columns: ["unitId", "category"])
+        try db.create(table: "consentEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("learnerId", .integer).notNull().references("learner")
+            t.column("purpose", .text).notNull()
+            t.column("noticeVersion", .text).notNull()
+            t.column("given", .boolean).notNull()
+            t.column("at", .datetime).notNull()
+        }
+        try db.create(index: "consentEvent_on_learner", on: "consentEvent", columns: ["learnerId"])
+        try db.create(table: "lessonEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("learnerId", .integer).notNull().references("learner")
+            t.column("courseId", .text).notNull()
+            t.column("lessonId", .text).notNull()
+            t.column("kind", .text).notNull()  // visit | complete
+            t.column("at", .datetime).notNull()
+        }
+        try db.create(index: "lessonEvent_on_learner_course", on: "lessonEvent", columns: ["learnerId", "courseId"])
+        try db.create(table: "attempt") { t in
+            t.primaryKey("id", .text)  // the client-made submission id
+            t.column("learnerId", .integer).notNull().references("learner")
+            t.column("courseId", .text).notNull()
+            t.column("courseVersion", .integer).notNull()
+            t.column("quizId", .text).notNull()
+            t.column("isFinal", .boolean).notNull()
+            t.column("seed", .integer).notNull()
+            t.column("startedAt", .datetime).notNull()
+            t.column("submittedAt", .datetime).notNull()
+            t.column("earnedNumerator", .integer).notNull()
+            t.column("earnedDenominator", .integer).notNull()
+            t.column("possible", .integer).notNull()
+            t.column("percent", .integer).notNull()
+            t.column("passMark", .integer).notNull()
+            t.column("passed", .boolean).notNull()
+        }
+        try db.create(index: "attempt_on_learner_quiz", on: "attempt", columns: ["learnerId", "quizId"])
+        try db.create(index: "attempt_on_learner_course", on: "attempt", columns: ["learnerId", "courseId"])
+        try db.create(index: "attempt_on_submittedAt", on: "attempt", columns: ["submittedAt"])
+        try db.create(table: "attemptAnswer") { t in
+            t.column("attemptId", .text).notNull().references("attempt", onDelete: .cascade)
+            t.column("position", .integer).notNull()
+            t.column("questionId", .text).notNull()
+            t.column("contentHash", .text).notNull()
+            t.column("response", .text)  // JSON of LearningCore.Response, null when unanswered
+            t.column("creditNumerator", .integer).notNull()
+            t.column("creditDenominator", .integer).notNull()
+            t.primaryKey(["attemptId", "position"])
+        }
+        try db.create(table: "attemptDraft") { t in
+            t.primaryKey("attemptId", .text)
+            t.column("learnerId", .integer).notNull().references("learner")
+            t.column("courseId", .text).notNull()
+            t.column("quizId", .text).notNull()
+            t.column("seed", .integer).notNull()
+            t.column("startedAt", .datetime).notNull()
+        }
+        try db.create(table: "draftAnswer") { t in
+            t.column("attemptId", .text).notNull().references("attemptDraft", onDelete: .cascade)
+            t.column("questionId", .text).notNull()
+            t.column("response", .text).notNull()
+            t.column("savedAt", .datetime).notNull()
+            t.primaryKey(["attemptId", "questionId"])
+        }
+        try db.create(table: "courseCompletion") { t in
+            t.column("learnerId", .integer).notNull().references("learner")
+            t.column("courseId", .text).notNull()
+            t.column("courseVersion", .integer).notNull()
+            t.column("completedAt", .datetime).notNull()
+            t.column("percent", .integer)
+            t.column("verificationCode", .text).notNull().unique()
+            t.primaryKey(["learnerId", "courseId"])
+        }
+        try db.create(index: "courseCompletion_on_completedAt", on: "courseCompletion", columns: ["completedAt"])
+        try db.create(table: "staffAccount") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("username", .text).notNull().unique()
+            t.column("displayName", .text).notNull()
+            t.column("passwordHash", .text).notNull()
+            t.column("role", .text).notNull()
+            t.column("unitId", .text).references("unit")
+            t.column("createdAt", .datetime).notNull()
+            t.column("disabledAt", .datetime)
+        }
+        // Summaries: rebuilt from the events by `hoctap db rebuild-summaries`.
+        try db.create(table: "lessonProgress") { t in
+            t.column("learnerId", .integer).notNull().references("learner")
+            t.column("courseId", .text).notNull()
+            t.column("lessonId", .text).notNull()
+            t.column("visits", .integer).notNull()
+            t.column("firstVisitedAt", .datetime)
+            t.column("lastVisitedAt", .datetime)
+            t.column("completedAt", .datetime)
+            t.primaryKey(["learnerId", "courseId", "lessonId"])
+        }
+        try db.create(table: "courseProgress") { t in
+            t.column("learnerId", .integer).notNull().references("learner")
+            t.column("courseId", .text).notNull()
+            t.column("firstActivityAt", .datetime).notNull()
+            t.column("lastActivityAt", .datetime).notNull()
+            t.column("lessonsCompleted", .integer).notNull()
+            t.column("finalAttempts", .integer).notNull()
+            t.column("bestPercent", .integer)
+            t.column("passedFinalAt", .datetime)
+            t.primaryKey(["learnerId", "courseId"])
+        }
+        try db.create(index: "courseProgress_on_firstActivityAt", on: "courseProgress", columns: ["firstActivityAt"])
+    }
+}

@@ -1,0 +1,23 @@
+import HummingbirdBcrypt
+
+/// How PINs and passwords are hashed: bcrypt, salted, slow on purpose. Only the hash is stored.
+public struct SecretHashing: Sendable {
+    /// bcrypt cost for learners' PINs.
+    public var pinCost: UInt8
+    /// bcrypt cost for staff passwords.
+    public var passwordCost: UInt8
+
+    public init(pinCost: UInt8, passwordCost: UInt8) {
+        self.pinCost = pinCost
+        self.passwordCost = passwordCost
+    }
+
+    /// Production costs: about a tenth of a second for a PIN, a quarter for a password on a small machine.
+    public static let standard = SecretHashing(pinCost: 10, passwordCost: 12)
+    /// bcrypt's lowest cost, so tests that register many learners stay quick. Never for real data.
+    public static let fastForTests = SecretHashing(pinCost: 4, passwordCost: 4)
+
+    func hashPIN(_ pin: String) -> String { Bcrypt.hash(pin, cost: pinCost) }
+    func hashPassword(_ password: String) -> String { Bcrypt.hash(password, cost: passwordCost) }
+    func verify(_ secret: String, hash: String) -> Bool { Bcrypt.verify(secret, hash: hash) }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import GRDB
+import LearningCore
+
+/// A row of `courseCompletion`: recorded once, when the completing event happens.
+struct CourseCompletionRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "courseCompletion"
+    var learnerId: Int64
+    var courseId: String
+    var courseVersion: Int
+    var completedAt: Date
+    var percent: Int?
+    var verificationCode: String
+
+    var completion: CourseCompletion {
+        CourseCompletion(learnerID: learnerId, courseID: courseId, courseVersion: courseVersion,
+                         completedAt: completedAt, percent: percent, verificationCode: verificationCode)
+    }
+}

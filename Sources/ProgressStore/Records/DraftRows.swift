@@ -1,0 +1,22 @@
+import Foundation
+import GRDB
+
+/// A row of `attemptDraft`: an attempt in progress (its draw is rebuilt from the seed).
+struct AttemptDraftRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "attemptDraft"
+    var attemptId: String
+    var learnerId: Int64
+    var courseId: String
+    var quizId: String
+    var seed: Int64
+    var startedAt: Date
+}
+
+/// A row of `draftAnswer`: the latest answer given to one question of an attempt in progress.
+struct DraftAnswerRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "draftAnswer"
+    var attemptId: String
+    var questionId: String
+    var response: String
+    var savedAt: Date
+}
