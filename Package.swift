@@ -82,7 +82,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ProgressStoreTests",
-            dependencies: ["ProgressStore", "LearningCore", "TestSupport", "hoctap"],
+            dependencies: [
+                "ProgressStore", "LearningCore", "TestSupport", "hoctap",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

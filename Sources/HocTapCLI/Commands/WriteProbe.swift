@@ -15,7 +15,7 @@ extension HocTapCommand.Database {
         @Option(name: .customLong("db")) var path: String
         @Option(help: "Số luồng ghi đồng thời.") var writers = 1
         @Option(help: "Số lượt mỗi luồng (0: không dừng).") var count = 0
-        @Flag(help: "In mã từng lượt đã ghi.") var printIDs = false
+        @Flag(name: .customLong("print-ids"), help: "In mã từng lượt đã ghi.") var printIDs = false
 
         func run() async throws {
             let database = try AppDatabase(path: path, hashing: .fastForTests)

@@ -31,7 +31,7 @@ extension AppDatabase {
                 let row = CourseCompletionRow(
                     learnerId: learnerID, courseId: courseID, courseVersion: courseVersion, completedAt: date,
                     percent: percent, verificationCode: VerificationCode.make())
-                guard try !CourseCompletionRow.filter(Column("verificationCode") == row.verificationCode).isEmpty(db)
+                guard try CourseCompletionRow.filter(Column("verificationCode") == row.verificationCode).isEmpty(db)
                 else { continue }
                 try row.insert(db)
                 return row.completion
