@@ -5,6 +5,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("001-initial-schema", migrate: createInitialSchema)
+        migrator.registerMigration("002-reporting-indexes", migrate: createReportingIndexes)
         return migrator
     }
 
@@ -133,5 +134,12 @@ enum Migrations {
             t.primaryKey(["learnerId", "courseId"])
         }
         try db.create(index: "courseProgress_on_firstActivityAt", on: "courseProgress", columns: ["firstActivityAt"])
+    }
+
+    /// What the period figures filter on: event and completion times.
+    private static func createReportingIndexes(_ db: Database) throws {
+        try db.create(index: "lessonEvent_on_at", on: "lessonEvent", columns: ["at"])
+        try db.create(index: "lessonProgress_on_completedAt", on: "lessonProgress", columns: ["completedAt"])
+        try db.create(index: "learner_on_createdAt", on: "learner", columns: ["createdAt"])
     }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import LearningCore
+
+extension AppDatabase: ReportingRepository {
+    /// The period's figures per unit and category (learner-level) and per unit, category and course
+    /// (course-level), each from one SQL aggregate read in a single snapshot.
+    public func figures(
+        for period: ReportingPeriod
+    ) async throws -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures]) {
+        let arguments: StatementArguments = ["start": period.start, "end": period.end]
+        return try await writer.read { db in
+            var groups: [GroupKey: ActivityFigures] = [:]
+            for row in try Row.fetchAll(db, sql: ReportingQueries.registered, arguments: arguments) {
+                groups[GroupKey(row), default: ActivityFigures()].registered = row[2]
+            }
+            for row in try Row.fetchAll(db, sql: ReportingQueries.active, arguments: arguments) {
+                groups[GroupKey(row), default: ActivityFigures()].active = row[2]
+            }
+            var courses: [CourseKey: ActivityFigures] = [:]
+            let courseMeasures: [(String, WritableKeyPath<ActivityFigures, Int>)] = [
+                (ReportingQueries.enrolments, \.enrolments),
+                (ReportingQueries.lessonCompletions, \.lessonCompletions),
+                (ReportingQueries.courseCompletions, \.courseCompletions),
+            ]
+            for (sql, field) in courseMeasures {
+                for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                    courses[CourseKey(row), default: ActivityFigures()][keyPath: field] = row[3]
+                }
+            }
+            for row in try Row.fetchAll(db, sql: ReportingQueries.finalAttempts, arguments: arguments) {
+                let key = CourseKey(row)
+                courses[key, default: ActivityFigures()].finalAttempts = row[3]
+                courses[key, default: ActivityFigures()].passedAttempts = row[4]
+                courses[key, default: ActivityFigures()].percentSum = row[5]
+            }
+            // Course-level counts roll up into their group, so a group's figures are complete on their own.
+            for (key, figures) in courses {
+                var group = groups[key.group, default: ActivityFigures()]
+                let learnerLevel = (group.registered, group.active)
+                group = group + figures
+                (group.registered, group.active) = learnerLevel
+                groups[key.group] = group
+            }
+            return (
+                groups.compactMap { key, figures in
+                    LearnerCategory(rawValue: key.category).map {
+                        LearnerGroupFigures(unitID: key.unitID, category: $0, figures: figures)
+                    }
+                }.sorted { ($0.unitID, $0.category) < ($1.unitID, $1.category) },
+                courses.compactMap { key, figures in
+                    LearnerCategory(rawValue: key.group.category).map {
+                        CourseGroupFigures(unitID: key.group.unitID, category: $0, courseID: key.courseID,
+                                           figures: figures)
+                    }
+                }.sorted { ($0.unitID, $0.category, $0.courseID) < ($1.unitID, $1.category, $1.courseID) })
+        }
+    }
+
+    /// The reporting SQL with its period bound in, for running it elsewhere (the benchmark's `sqlite3` shell).
+    public static func reportingSQL(for period: ReportingPeriod) -> [String] {
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: "UTC")
+        format.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
+        return ReportingQueries.all.map {
+            $0.replacingOccurrences(of: ":start", with: "'\(format.string(from: period.start))'")
+                .replacingOccurrences(of: ":end", with: "'\(format.string(from: period.end))'") + ";"
+        }
+    }
+}
+
+private struct GroupKey: Hashable {
+    var unitID: String
+    var category: String
+
+    init(unitID: String, category: String) {
+        self.unitID = unitID
+        self.category = category
+    }
+
+    init(_ row: Row) {
+        unitID = row[0]
+        category = row[1]
+    }
+}
+
+private struct CourseKey: Hashable {
+    var group: GroupKey
+    var courseID: String
+
+    init(_ row: Row) {
+        group = GroupKey(unitID: row[0], category: row[1])
+        courseID = row[2]
+    }
+}
