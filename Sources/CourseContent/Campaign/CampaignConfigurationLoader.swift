@@ -25,6 +25,30 @@ public enum CampaignConfigurationLoader {
             var name: String
             var kind: String
             var retired: String?
+            var population: [String: Int]?
+        }
+
+        struct Awards: Decodable {
+            struct Individual: Decodable {
+                var min_courses: Int
+                var min_average: Int
+            }
+
+            struct UnitRule: Decodable {
+                var content: Int
+                var min_percent: Int
+            }
+
+            var individual: Individual
+            var unit: UnitRule
+        }
+
+        struct Report: Decodable {
+            var symbol: String
+            var sent_to: String?
+            var recipients: [String]
+            var authority: [String]
+            var signer: String?
         }
 
         struct Calendar: Decodable {
@@ -40,6 +64,16 @@ public enum CampaignConfigurationLoader {
         var basic_level: [String: [String]]
         var calendar: Calendar
         var privacy_notice_version: String
+        var targets: [Int: [String: Int]]?
+        var awards: Awards
+        var report: Report
+    }
+
+    private static func category(_ code: String) throws -> LearnerCategory {
+        guard let category = LearnerCategory(rawValue: code) else {
+            throw Failure(key: "campaign.unknown_category", detail: code)
+        }
+        return category
     }
 
     public static func load(contentDirectory: URL) throws -> CampaignConfiguration {
@@ -80,17 +114,40 @@ public enum CampaignConfigurationLoader {
         }
         var basicLevel: [LearnerCategory: [String]] = [:]
         for (code, courses) in file.basic_level {
-            guard let category = LearnerCategory(rawValue: code) else {
-                throw Failure(key: "campaign.unknown_category", detail: code)
-            }
-            basicLevel[category] = courses
+            basicLevel[try category(code)] = courses
         }
+        var population: [String: [LearnerCategory: Int]] = [:]
+        for entry in file.units {
+            for (code, count) in entry.population ?? [:] {
+                population[entry.id, default: [:]][try category(code)] = count
+            }
+        }
+        var percentByYear: [Int: [LearnerCategory: Int]] = [:]
+        for (year, targets) in file.targets ?? [:] {
+            for (code, percent) in targets {
+                percentByYear[year, default: [:]][try category(code)] = percent
+            }
+        }
+        guard let content = ContentArea(rawValue: file.awards.unit.content) else {
+            throw Failure(key: "campaign.invalid", detail: "awards.unit.content")
+        }
+        let awards = AwardCriteria(
+            individualMinimumCourses: file.awards.individual.min_courses,
+            individualMinimumAverage: file.awards.individual.min_average,
+            unitMinimumPercent: file.awards.unit.min_percent, unitContent: content)
+        let report = ReportSettings(
+            symbol: file.report.symbol, sentTo: file.report.sent_to.map(TextNormalizer.nfc),
+            recipients: file.report.recipients.map(TextNormalizer.nfc),
+            authority: file.report.authority.map(TextNormalizer.nfc),
+            signer: TextNormalizer.nfc(file.report.signer ?? ""))
         return CampaignConfiguration(
             name: TextNormalizer.nfc(file.campaign.name), period: file.campaign.period,
             plan: TextNormalizer.nfc(file.campaign.plan), issuer: TextNormalizer.nfc(file.campaign.issuer),
             place: TextNormalizer.nfc(file.campaign.place), units: units, basicLevel: basicLevel,
             yearlyDeadline: (deadline[0], deadline[1]), timeZone: timeZone,
             midTermReviewYear: file.calendar.mid_term_review, finalReviewYear: file.calendar.final_review,
-            startYear: file.calendar.start_year, privacyNoticeVersion: file.privacy_notice_version)
+            startYear: file.calendar.start_year, privacyNoticeVersion: file.privacy_notice_version,
+            targets: CampaignTargets(population: population, percentByYear: percentByYear), awards: awards,
+            report: report)
     }
 }

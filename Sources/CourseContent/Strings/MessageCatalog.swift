@@ -1,9 +1,10 @@
 import Foundation
+import LearningCore
 import Yams
 
 /// The UI strings of one locale, read from `Content/strings/<locale>.yaml` (nested keys joined by dots).
 /// A missing key shows as the key itself, so a gap is visible rather than silent.
-public struct MessageCatalog: Sendable {
+public struct MessageCatalog: Localizer {
     private let entries: [String: String]
 
     public init(entries: [String: String]) {

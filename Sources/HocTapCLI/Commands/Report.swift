@@ -8,7 +8,8 @@ extension HocTapCommand {
     /// `hoctap report …`: the campaign's figures and reports.
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Số liệu và báo cáo phong trào.", subcommands: [Figures.self])
+            abstract: "Số liệu và báo cáo phong trào.",
+            subcommands: [Yearly.self, Review.self, Awards.self, Merge.self, Figures.self])
     }
 }
 

@@ -24,11 +24,15 @@ public struct CampaignConfiguration: Sendable, Hashable {
     public var startYear: Int
     /// Version of the privacy notice shown when consent is asked.
     public var privacyNoticeVersion: String
+    public var targets: CampaignTargets
+    public var awards: AwardCriteria
+    public var report: ReportSettings
 
     public init(
         name: String, period: String, plan: String, issuer: String, place: String, units: [CommuneUnit],
         basicLevel: [LearnerCategory: [String]], yearlyDeadline: (month: Int, day: Int), timeZone: TimeZone,
-        midTermReviewYear: Int, finalReviewYear: Int, startYear: Int, privacyNoticeVersion: String
+        midTermReviewYear: Int, finalReviewYear: Int, startYear: Int, privacyNoticeVersion: String,
+        targets: CampaignTargets, awards: AwardCriteria, report: ReportSettings
     ) {
         self.name = name
         self.period = period
@@ -43,6 +47,14 @@ public struct CampaignConfiguration: Sendable, Hashable {
         self.finalReviewYear = finalReviewYear
         self.startYear = startYear
         self.privacyNoticeVersion = privacyNoticeVersion
+        self.targets = targets
+        self.awards = awards
+        self.report = report
+    }
+
+    /// The reporting period of `year` under this campaign's calendar.
+    public func period(year: Int) -> ReportingPeriod {
+        .year(year, deadline: yearlyDeadline, timeZone: timeZone)
     }
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
@@ -51,6 +63,7 @@ public struct CampaignConfiguration: Sendable, Hashable {
             && lhs.midTermReviewYear == rhs.midTermReviewYear && lhs.finalReviewYear == rhs.finalReviewYear
             && lhs.startYear == rhs.startYear && lhs.privacyNoticeVersion == rhs.privacyNoticeVersion
             && lhs.plan == rhs.plan && lhs.issuer == rhs.issuer && lhs.place == rhs.place && lhs.period == rhs.period
+            && lhs.targets == rhs.targets && lhs.awards == rhs.awards && lhs.report == rhs.report
     }
 
     public func hash(into hasher: inout Hasher) {

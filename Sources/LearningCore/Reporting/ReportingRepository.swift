@@ -2,4 +2,17 @@
 public protocol ReportingRepository: Sendable {
     /// Learner-level and course-level figures per unit and category for a period.
     func figures(for period: ReportingPeriod) async throws -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures])
+
+    /// Per unit, learners of `category` who completed every course of `courseIDs`: by the end of the period, and
+    /// with the last of them completed within it.
+    func basicLevelReached(category: LearnerCategory, courseIDs: [String], period: ReportingPeriod) async throws
+        -> [CoverageCount]
+
+    /// Per unit, distinct learners who completed at least one of `courseIDs` in the period.
+    func learnersCompleting(courseIDs: [String], period: ReportingPeriod) async throws -> [String: Int]
+
+    /// People meeting the individual criteria who consented to being named in reports, and how many more met
+    /// them without that consent (counted, never named).
+    func awardCandidates(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int) async throws
+        -> (named: [AwardCandidate], withheld: Int)
 }

@@ -94,3 +94,86 @@ private struct CourseKey: Hashable {
         courseID = row[2]
     }
 }
+
+extension AppDatabase {
+    public func basicLevelReached(
+        category: LearnerCategory, courseIDs: [String], period: ReportingPeriod
+    ) async throws -> [CoverageCount] {
+        guard !courseIDs.isEmpty else { return [] }
+        let placeholders = databaseQuestionMarks(count: courseIDs.count)
+        let sql = """
+            SELECT l.unitId, COUNT(*), SUM(r.reachedAt >= ?)
+            FROM (SELECT learnerId, MAX(completedAt) AS reachedAt FROM courseCompletion
+                  WHERE courseId IN (\(placeholders)) AND completedAt < ?
+                  GROUP BY learnerId HAVING COUNT(DISTINCT courseId) = ?) AS r
+            JOIN learner l ON l.id = r.learnerId
+            WHERE l.category = ?
+            GROUP BY l.unitId
+            """
+        var arguments: [(any DatabaseValueConvertible)?] = [period.start]
+        arguments += courseIDs
+        arguments += [period.end, courseIDs.count, category.rawValue]
+        let bound = StatementArguments(arguments)
+        return try await writer.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: bound).map {
+                CoverageCount(unitID: $0[0], reachedByEnd: $0[1], reachedInPeriod: $0[2])
+            }
+        }
+    }
+
+    public func learnersCompleting(courseIDs: [String], period: ReportingPeriod) async throws -> [String: Int] {
+        guard !courseIDs.isEmpty else { return [:] }
+        let sql = """
+            SELECT l.unitId, COUNT(DISTINCT c.learnerId)
+            FROM courseCompletion c JOIN learner l ON l.id = c.learnerId
+            WHERE c.courseId IN (\(databaseQuestionMarks(count: courseIDs.count)))
+              AND c.completedAt >= ? AND c.completedAt < ?
+            GROUP BY l.unitId
+            """
+        let bound = StatementArguments(courseIDs + [period.start, period.end] as [(any DatabaseValueConvertible)?])
+        return try await writer.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: sql, arguments: bound).map {
+                ($0[0] as String, $0[1] as Int)
+            })
+        }
+    }
+
+    public func awardCandidates(
+        period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int
+    ) async throws -> (named: [AwardCandidate], withheld: Int) {
+        // The latest "bao-cao" consent decides whether a person may be named.
+        let sql = """
+            SELECT l.id, l.displayName, l.unitId, l.category, q.completions, q.percentSum,
+                   (SELECT given FROM consentEvent e WHERE e.learnerId = l.id AND e.purpose = 'bao-cao'
+                    ORDER BY e.at DESC, e.id DESC LIMIT 1) AS consent
+            FROM (SELECT learnerId, COUNT(*) AS completions, SUM(COALESCE(percent, 0)) AS percentSum
+                  FROM courseCompletion WHERE completedAt >= :start AND completedAt < :end
+                  GROUP BY learnerId
+                  HAVING COUNT(*) >= :courses AND SUM(COALESCE(percent, 0)) >= :average * COUNT(*)) AS q
+            JOIN learner l ON l.id = q.learnerId
+            WHERE l.anonymisedAt IS NULL
+            ORDER BY q.completions DESC, q.percentSum * 1.0 / q.completions DESC, l.displayName
+            """
+        let arguments: StatementArguments = [
+            "start": period.start, "end": period.end, "courses": minimumCourses, "average": minimumAverage,
+        ]
+        return try await writer.read { db in
+            var named: [AwardCandidate] = []
+            var withheld = 0
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                guard row["consent"] as Bool? == true, let name = row[1] as String?,
+                      let category = LearnerCategory(rawValue: row[3])
+                else {
+                    withheld += 1
+                    continue
+                }
+                let completions: Int = row[4]
+                let percentSum: Int = row[5]
+                named.append(AwardCandidate(
+                    learnerID: row[0], displayName: name, unitID: row[2], category: category,
+                    completions: completions, averagePercent: Double(percentSum * 10 / completions) / 10))
+            }
+            return (named, withheld)
+        }
+    }
+}

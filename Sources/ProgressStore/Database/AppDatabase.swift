@@ -11,9 +11,18 @@ public struct AppDatabase: ProgressRepository {
     let writer: any DatabaseWriter
     let hashing: SecretHashing
 
+    /// How hard each commit works to reach the disk.
+    public enum Durability: Sendable {
+        /// `synchronous = FULL`: what every front uses.
+        case full
+        /// `synchronous = OFF`: only for filling a fresh demonstration database in bulk, where a crash costs
+        /// nothing but a rerun.
+        case bulkLoad
+    }
+
     /// Opens (creating if needed) the database file at `path`, as a pool: reports read while kiosks write.
-    public init(path: String, hashing: SecretHashing = .standard) throws {
-        let pool = try DatabasePool(path: path, configuration: Self.makeConfiguration())
+    public init(path: String, hashing: SecretHashing = .standard, durability: Durability = .full) throws {
+        let pool = try DatabasePool(path: path, configuration: Self.makeConfiguration(durability))
         try self.init(pool, hashing: hashing)
     }
 
@@ -34,12 +43,13 @@ public struct AppDatabase: ProgressRepository {
         try migrator.migrate(writer)
     }
 
-    static func makeConfiguration() -> Configuration {
+    static func makeConfiguration(_ durability: Durability = .full) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
+        let synchronous = durability == .full ? "FULL" : "OFF"
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         return config

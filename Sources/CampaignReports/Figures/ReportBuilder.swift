@@ -1,0 +1,172 @@
+import Foundation
+import LearningCore
+
+/// Collects a report's figures from the store's aggregates: computed once, then rendered many ways.
+public struct ReportBuilder: Sendable {
+    public let repository: any ReportingRepository
+    public let catalog: any CourseCatalog
+    public let campaign: CampaignConfiguration
+    public let clock: any WallClock
+
+    /// With `unitID`, the report of that one unit: its figures, its coverage, its people.
+    public init(repository: any ReportingRepository, catalog: any CourseCatalog, campaign: CampaignConfiguration,
+                clock: any WallClock, unitID: String? = nil) {
+        self.catalog = catalog
+        self.clock = clock
+        if let unitID {
+            self.repository = UnitScopedReporting(base: repository, unitID: unitID)
+            var scoped = campaign
+            scoped.units = campaign.units.filter { $0.id == unitID }
+            self.campaign = scoped
+        } else {
+            self.repository = repository
+            self.campaign = campaign
+        }
+    }
+
+    /// The yearly report (báo cáo năm) of `year`, its period ending on the deadline.
+    public func yearly(_ year: Int) async throws -> CampaignReport {
+        let period = campaign.period(year: year)
+        var report = try await build(kind: .yearly, period: period, year: year, label: String(year))
+        report.awards = try await awards(period: period)
+        let now = clock.now()
+        if period.contains(now) {
+            report.deadline = deadlineStatus(period: period, asOf: now, byUnit: report.byUnit)
+        }
+        return report
+    }
+
+    /// The review (sơ kết, tổng kết) from the campaign's first year to `year`, with each year's figures.
+    public func review(until year: Int) async throws -> CampaignReport {
+        let period = ReportingPeriod.review(from: campaign.startYear, until: year, deadline: campaign.yearlyDeadline,
+                                            timeZone: campaign.timeZone)
+        var report = try await build(kind: .review, period: period, year: year,
+                                     label: "\(campaign.startYear)–\(year)")
+        var years: [CampaignReport.YearRow] = []
+        for each in campaign.startYear...max(campaign.startYear, year) {
+            let (groups, _) = try await repository.figures(for: campaign.period(year: each))
+            years.append(.init(year: each, figures: groups.reduce(ActivityFigures()) { $0 + $1.figures }))
+        }
+        report.years = years
+        report.awards = try await awards(period: period)
+        return report
+    }
+
+    /// The award proposals of `year` alone.
+    public func awardsReport(_ year: Int) async throws -> CampaignReport {
+        let period = campaign.period(year: year)
+        var report = try await build(kind: .awards, period: period, year: year, label: String(year))
+        report.awards = try await awards(period: period)
+        return report
+    }
+
+    private func build(kind: CampaignReport.Kind, period: ReportingPeriod, year: Int, label: String) async throws
+        -> CampaignReport
+    {
+        let (groups, courses) = try await repository.figures(for: period)
+        let total = groups.reduce(ActivityFigures()) { $0 + $1.figures }
+        let unitNames = Dictionary(uniqueKeysWithValues: campaign.units.map { ($0.id, $0) })
+        let groupsByUnit = Dictionary(grouping: groups, by: \.unitID)
+        // Units of the configuration in its order, then any unit known only from the data (kept, not lost).
+        let unitIDs = campaign.units.filter { $0.retiredAt == nil || groupsByUnit[$0.id] != nil }.map(\.id)
+            + groupsByUnit.keys.filter { unitNames[$0] == nil }.sorted()
+        let byUnit = unitIDs.map { id in
+            CampaignReport.UnitRow(
+                unitID: id, name: unitNames[id]?.name ?? id, kind: unitNames[id]?.kind.rawValue ?? "",
+                figures: (groupsByUnit[id] ?? []).reduce(ActivityFigures()) { $0 + $1.figures })
+        }
+        let byCategory = LearnerCategory.allCases.map { category in
+            CampaignReport.CategoryRow(category: category, figures: groups.filter { $0.category == category }
+                .reduce(ActivityFigures()) { $0 + $1.figures })
+        }
+        let coursesByID = Dictionary(grouping: courses, by: \.courseID)
+        let courseIDs = (catalog.courses.map(\.id) + coursesByID.keys.filter { catalog.course(id: $0) == nil }.sorted())
+        let byCourse = courseIDs.map { id in
+            CampaignReport.CourseRow(
+                courseID: id, title: catalog.course(id: id)?.title ?? id,
+                contents: catalog.course(id: id)?.contents.map(\.rawValue) ?? [],
+                figures: (coursesByID[id] ?? []).reduce(ActivityFigures()) { $0 + $1.figures })
+        }
+        let byContent = ContentArea.validRange.map { content in
+            CampaignReport.ContentRow(content: content, figures: byCourse.filter { $0.contents.contains(content) }
+                .reduce(ActivityFigures()) { $0 + $1.figures })
+        }
+        let (coverage, coverageByUnit) = try await coverage(period: period, year: year)
+        return CampaignReport(
+            schemaVersion: CampaignReport.currentSchemaVersion, kind: kind, commune: campaign.issuer,
+            campaign: campaign.name, periodLabel: label, period: period, year: year, generatedAt: clock.now(),
+            totals: total, byUnit: byUnit, byCategory: byCategory, byCourse: byCourse, byContent: byContent,
+            coverage: coverage, coverageByUnit: coverageByUnit, years: [], awards: nil, deadline: nil)
+    }
+
+    /// Reached the basic level against each unit's target population, per category, cumulatively.
+    private func coverage(period: ReportingPeriod, year: Int) async throws
+        -> (byCategory: [CampaignReport.CoverageRow], byUnit: [CampaignReport.CoverageRow])
+    {
+        // The target of the latest configured year not after this one.
+        let targetYear = campaign.targets.percentByYear.keys.filter { $0 <= year }.max()
+        let targets = targetYear.flatMap { campaign.targets.percentByYear[$0] } ?? [:]
+        var byCategory: [CampaignReport.CoverageRow] = []
+        var byUnit: [CampaignReport.CoverageRow] = []
+        for category in LearnerCategory.allCases {
+            guard let courses = campaign.basicLevel[category] else { continue }
+            let counts = Dictionary(uniqueKeysWithValues: try await repository
+                .basicLevelReached(category: category, courseIDs: courses, period: period).map { ($0.unitID, $0) })
+            var total = CampaignReport.CoverageRow(category: category, unitID: nil, population: 0, reachedByEnd: 0,
+                                                   reachedInPeriod: 0, targetPercent: targets[category])
+            let unitIDs = campaign.units.map(\.id) + counts.keys.filter { id in !campaign.units.contains { $0.id == id } }
+            for unitID in unitIDs {
+                let population = campaign.targets.population[unitID]?[category] ?? 0
+                let count = counts[unitID]
+                guard population > 0 || count != nil else { continue }
+                let row = CampaignReport.CoverageRow(
+                    category: category, unitID: unitID, population: population,
+                    reachedByEnd: count?.reachedByEnd ?? 0, reachedInPeriod: count?.reachedInPeriod ?? 0,
+                    targetPercent: targets[category])
+                byUnit.append(row)
+                total.population += row.population
+                total.reachedByEnd += row.reachedByEnd
+                total.reachedInPeriod += row.reachedInPeriod
+            }
+            byCategory.append(total)
+        }
+        return (byCategory, byUnit)
+    }
+
+    /// Award proposals by the configured criteria, each with the figures that qualify it.
+    private func awards(period: ReportingPeriod) async throws -> CampaignReport.Awards {
+        let criteria = campaign.awards
+        let (named, withheld) = try await repository.awardCandidates(
+            period: period, minimumCourses: criteria.individualMinimumCourses,
+            minimumAverage: criteria.individualMinimumAverage)
+        let unitNames = Dictionary(uniqueKeysWithValues: campaign.units.map { ($0.id, $0.name) })
+        let contentCourses = catalog.courses.filter { $0.contents.contains(criteria.unitContent) }.map(\.id)
+        let completing = try await repository.learnersCompleting(courseIDs: contentCourses, period: period)
+        let (groups, _) = try await repository.figures(for: period)
+        let registered = Dictionary(grouping: groups, by: \.unitID).mapValues { $0.reduce(0) { $0 + $1.figures.registered } }
+        let units = campaign.units.compactMap { unit -> CampaignReport.UnitAward? in
+            let people = registered[unit.id] ?? 0
+            let completed = completing[unit.id] ?? 0
+            guard people > 0, completed * 100 >= criteria.unitMinimumPercent * people else { return nil }
+            return .init(unitID: unit.id, name: unit.name, registered: people, completed: completed,
+                         percent: Double(completed * 1000 / people) / 10)
+        }
+        return .init(
+            minimumCourses: criteria.individualMinimumCourses, minimumAverage: criteria.individualMinimumAverage,
+            unitContent: criteria.unitContent.rawValue, unitMinimumPercent: criteria.unitMinimumPercent,
+            individuals: named.map { .init(candidate: $0, unitName: unitNames[$0.unitID] ?? $0.unitID) },
+            withheld: withheld, units: units.sorted { $0.percent > $1.percent })
+    }
+
+    private func deadlineStatus(period: ReportingPeriod, asOf now: Date, byUnit: [CampaignReport.UnitRow])
+        -> CampaignReport.DeadlineStatus
+    {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = campaign.timeZone
+        let deadlineDay = period.end.addingTimeInterval(-1)
+        let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: now),
+                                           to: calendar.startOfDay(for: deadlineDay)).day ?? 0
+        return .init(asOf: now, deadline: calendar.startOfDay(for: deadlineDay), daysLeft: max(0, days),
+                     inactiveUnits: byUnit.filter { $0.figures.active == 0 }.map(\.unitID))
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// A print-ready HTML5 document laid out as Decree 30/2020/NĐ-CP sets for administrative documents: A4,
+/// Times New Roman, the two-column header, numbered sections, tables with totals, inline SVG charts, the closing.
+/// Written as well-formed (polyglot) markup, so it also parses as XML.
+public enum HTMLRenderer {
+    public static func render(_ document: ReportDocument) -> String {
+        var html = """
+            <!DOCTYPE html>
+            <html lang="vi" xmlns="http://www.w3.org/1999/xhtml">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(e(document.kind)) \(e(document.title))</title>
+            <style>\(stylesheet)</style>
+            </head>
+            <body>
+            <main class="page">
+
+            """
+        html += header(document.header)
+        html += "<div class=\"title\"><p class=\"kind\">\(e(document.kind))</p>"
+        html += "<p class=\"summary\">\(e(document.title))</p><hr class=\"short\"/></div>\n"
+        if let recipient = document.recipient {
+            html += "<p class=\"recipient\">\(e(recipient))</p>\n"
+        }
+        for section in document.sections {
+            html += render(section, level: 1)
+        }
+        html += closing(document.closing)
+        return html + "</main>\n</body>\n</html>\n"
+    }
+
+    private static func header(_ header: ReportHeader) -> String {
+        var left = ""
+        if let superior = header.superiorBody { left += "<p class=\"superior\">\(e(superior))</p>" }
+        left += "<p class=\"issuer\">\(e(header.issuer))</p><hr class=\"rule-issuer\"/>"
+        left += "<p class=\"number\">\(e(header.number))</p>"
+        let right = "<p class=\"national\">\(e(header.nationalTitle))</p><p class=\"motto\">\(e(header.motto))</p>"
+            + "<hr class=\"rule-motto\"/><p class=\"date\">\(e(header.placeAndDate))</p>"
+        return "<header class=\"heading\"><div class=\"left\">\(left)</div><div class=\"right\">\(right)</div></header>\n"
+    }
+
+    private static func render(_ section: ReportSection, level: Int) -> String {
+        let tag = level == 1 ? "h2" : "h3"
+        var html = "<section>\n<\(tag)>\(e(section.number)). \(e(section.title))</\(tag)>\n"
+        for paragraph in section.paragraphs {
+            html += "<p class=\"body\">\(e(paragraph))</p>\n"
+        }
+        for table in section.tables {
+            html += render(table)
+        }
+        for chart in section.charts where !chart.bars.isEmpty {
+            html += "<figure class=\"chart\">\(SVGBarChart.render(chart))<figcaption>\(e(chart.title))</figcaption></figure>\n"
+        }
+        for subsection in section.subsections {
+            html += render(subsection, level: level + 1)
+        }
+        return html + "</section>\n"
+    }
+
+    private static func render(_ table: ReportTable) -> String {
+        var html = "<table id=\"\(e(table.id))\">\n<caption>\(e(table.title))</caption>\n<thead><tr>"
+        for column in table.columns {
+            html += "<th scope=\"col\">\(e(column.title))</th>"
+        }
+        html += "</tr></thead>\n<tbody>\n"
+        if table.rows.isEmpty {
+            html += "<tr><td colspan=\"\(table.columns.count)\" class=\"empty\">—</td></tr>\n"
+        }
+        for row in table.rows {
+            html += "<tr>" + cells(row, table.columns) + "</tr>\n"
+        }
+        html += "</tbody>\n"
+        if let total = table.totalRow {
+            html += "<tfoot><tr>" + cells(total, table.columns) + "</tr></tfoot>\n"
+        }
+        return html + "</table>\n"
+    }
+
+    private static func cells(_ row: [ReportCell], _ columns: [ReportColumn]) -> String {
+        zip(row, columns).map { cell, column in
+            let numeric = column.isNumeric && !(cell.isText)
+            return "<td\(numeric ? " class=\"n\"" : "")>\(e(cell.display))</td>"
+        }.joined()
+    }
+
+    private static func closing(_ closing: ReportClosing) -> String {
+        var left = "<p class=\"recipients-label\">\(e(closing.recipientsLabel))</p>"
+        for recipient in closing.recipients {
+            left += "<p class=\"recipient-line\">- \(e(recipient))</p>"
+        }
+        var right = closing.authority.map { "<p class=\"authority\">\(e($0))</p>" }.joined()
+        right += "<div class=\"signature-space\"></div><p class=\"signer\">\(e(closing.signer))</p>"
+        return "<footer class=\"closing\"><div class=\"left\">\(left)</div><div class=\"right\">\(right)</div></footer>\n"
+    }
+
+    private static func e(_ text: String) -> String { HTMLEscaping.escape(text) }
+
+    /// A4, margins 20/15/20/30 mm, Times New Roman 13–14 pt, page numbers from page 2 on.
+    static let stylesheet = """
+
+        @page { size: A4; margin: 20mm 15mm 20mm 30mm; @top-center { content: counter(page); font: 13pt "Times New Roman", serif; } }
+        @page :first { @top-center { content: none; } }
+        html { background: #eee; }
+        body { margin: 0; font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3; color: #000; }
+        .page { background: #fff; width: 165mm; margin: 10mm auto; padding: 20mm 15mm 20mm 30mm; box-sizing: content-box; }
+        .heading, .closing { display: flex; justify-content: space-between; gap: 8mm; }
+        .heading .left { width: 40%; text-align: center; }
+        .heading .right { width: 60%; text-align: center; }
+        .heading p { margin: 0; }
+        .superior { font-size: 13pt; text-transform: uppercase; }
+        .issuer, .national { font-size: 13pt; font-weight: bold; text-transform: uppercase; }
+        .motto { font-size: 14pt; font-weight: bold; }
+        .number { font-size: 13pt; margin-top: 4mm !important; }
+        .date { font-style: italic; margin-top: 4mm !important; }
+        hr { border: 0; border-top: 1px solid #000; margin: 1mm auto; }
+        .rule-issuer { width: 35%; }
+        .rule-motto { width: 62%; }
+        .title { text-align: center; margin: 10mm 0 6mm; }
+        .title p { margin: 0; font-weight: bold; }
+        .kind { font-size: 14pt; }
+        hr.short { width: 30%; }
+        .recipient { text-align: center; }
+        h2 { font-size: 14pt; font-weight: bold; text-transform: uppercase; margin: 6mm 0 2mm; }
+        h3 { font-size: 14pt; font-weight: bold; margin: 4mm 0 2mm; }
+        p.body { text-align: justify; text-indent: 1.27cm; margin: 0 0 6pt; }
+        table { border-collapse: collapse; width: 100%; margin: 3mm 0 5mm; font-size: 11pt; page-break-inside: auto; }
+        caption { font-weight: bold; text-align: center; margin-bottom: 2mm; font-size: 13pt; }
+        th, td { border: 1px solid #000; padding: 1mm 1.5mm; vertical-align: top; }
+        th { font-weight: bold; text-align: center; }
+        td.n { text-align: right; white-space: nowrap; }
+        td.empty { text-align: center; }
+        tfoot td { font-weight: bold; }
+        tr { page-break-inside: avoid; }
+        figure.chart { margin: 3mm 0 6mm; text-align: center; page-break-inside: avoid; }
+        figure.chart svg { max-width: 100%; height: auto; font-family: "Times New Roman", Times, serif; }
+        figcaption { font-style: italic; font-size: 12pt; }
+        .closing { margin-top: 10mm; page-break-inside: avoid; }
+        .closing .left { width: 45%; }
+        .closing .right { width: 55%; text-align: center; }
+        .closing p { margin: 0; }
+        .recipients-label { font-size: 12pt; font-weight: bold; font-style: italic; }
+        .recipient-line { font-size: 11pt; }
+        .authority { font-size: 13pt; font-weight: bold; text-transform: uppercase; }
+        .signature-space { height: 28mm; }
+        .signer { font-weight: bold; }
+        @media print { html { background: none; } .page { margin: 0; padding: 0; width: auto; } }
+
+        """
+}
+
+extension ReportCell {
+    var isText: Bool {
+        if case .text = self { return true }
+        return false
+    }
+}

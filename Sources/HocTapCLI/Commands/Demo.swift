@@ -1,0 +1,52 @@
+import ArgumentParser
+import CourseContent
+import Foundation
+import LearningCore
+import ProgressStore
+
+extension HocTapCommand {
+    /// `hoctap demo seed`: a demonstration commune, to try the reports on.
+    struct Demo: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Dữ liệu trình diễn.", subcommands: [Seed.self])
+
+        /// Fills a new database file with a year of plausible learning through the real use cases.
+        struct Seed: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Tạo cơ sở dữ liệu trình diễn: các đơn vị của xã, vài nghìn người học, một năm học tập "
+                    + "(bài học, bài kiểm tra, hoàn thành khoá học) qua đúng quy trình của nền tảng.")
+            @Option(help: "Số người học.") var learners = 3000
+            @Option(help: "Năm báo cáo được tạo dữ liệu.") var year = 2026
+            @Option(help: "Hạt giống ngẫu nhiên (cùng hạt giống cho cùng dữ liệu).") var seed: UInt64 = 2026
+            @Option(name: .customLong("courses"), help: "Thư mục khoá học.") var coursesDirectory = "Courses"
+            @OptionGroup var database: DatabaseOptions
+            @OptionGroup var content: ContentOptions
+
+            func run() async throws {
+                let messages = content.messages()
+                guard !FileManager.default.fileExists(atPath: database.path) else {
+                    printError(messages.text("cli.demo_exists", [database.path]))
+                    throw ExitCode(1)
+                }
+                do {
+                    let campaign = try CampaignConfigurationLoader.load(
+                        contentDirectory: URL(fileURLWithPath: content.contentDirectory))
+                    let catalog = CourseLoader().load(directory: URL(fileURLWithPath: coursesDirectory),
+                                                      displayPath: coursesDirectory).catalog
+                    // A new demonstration file: bulk durability, since a crash only costs a rerun.
+                    let store = try AppDatabase(path: database.path, hashing: .fastForTests, durability: .bulkLoad)
+                    try await store.saveUnits(campaign.units)
+                    var seeder = DemoSeeder(store: store, catalog: catalog, campaign: campaign, learnerCount: learners,
+                                            year: year, random: SplitMix64(seed: seed))
+                    let summary = try await seeder.run(until: Date())
+                    print(messages.text("cli.demo_done", [
+                        database.path, String(summary.learners), String(summary.lessonsFinished),
+                        String(summary.attempts), String(summary.completions),
+                    ]))
+                } catch {
+                    throw failure(error, messages)
+                }
+            }
+        }
+    }
+}

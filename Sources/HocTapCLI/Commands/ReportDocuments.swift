@@ -1,0 +1,169 @@
+import ArgumentParser
+import CampaignReports
+import CourseContent
+import Foundation
+import LearningCore
+import ProgressStore
+
+/// The output formats of a report.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case html, docx, md, csv, xlsx, json
+}
+
+/// What every report command shares: the format, where to write, the document number and date, the unit.
+struct ReportOutputOptions: ParsableArguments {
+    @Option(help: "Định dạng: html, docx, md, csv, xlsx, json.") var format: ReportFormat = .html
+    @Option(name: .shortAndLong, help: "Tệp kết quả (bắt buộc với docx, xlsx; mặc định in ra màn hình).")
+    var output: String?
+    @Option(help: "Số văn bản (để trống để văn thư điền tay).") var number: String?
+    @Option(help: "Ngày ghi trên văn bản (YYYY-MM-DD); mặc định hôm nay.") var date: String?
+    @Option(help: "Chỉ báo cáo của một đơn vị (mã đơn vị).") var unit: String?
+    @Option(name: .customLong("courses"), help: "Thư mục khoá học.") var coursesDirectory = "Courses"
+
+    func validate() throws {
+        if (format == .docx || format == .xlsx) && output == nil {
+            throw ValidationError("Định dạng \(format.rawValue) cần --output TỆP.")
+        }
+    }
+
+    /// Builds the report with `make`, then renders and writes it in the chosen format.
+    func produce(
+        database: DatabaseOptions, content: ContentOptions,
+        _ make: (ReportBuilder) async throws -> CampaignReport
+    ) async throws {
+        let messages = content.messages()
+        let campaign = try CampaignConfigurationLoader.load(contentDirectory: URL(fileURLWithPath: content.contentDirectory))
+        let catalog = CourseLoader().load(directory: URL(fileURLWithPath: coursesDirectory),
+                                          displayPath: coursesDirectory).catalog
+        let store = try await database.open(content: content)
+        var scoped = campaign
+        if let unit {
+            guard let found = campaign.units.first(where: { $0.id == unit }) else {
+                throw ProgressError(.unknownUnit, unit)
+            }
+            scoped.issuer = found.name
+            scoped.report.sentTo = messages.text("report.unit_sent_to", [campaign.issuer])
+        }
+        let builder = ReportBuilder(repository: store, catalog: catalog, campaign: scoped, clock: SystemWallClock(),
+                                    unitID: unit)
+        let report = try await make(builder)
+        let dateValue = try date.map { try Self.parseDate($0, campaign.timeZone) }
+        let document = DocumentComposer(campaign: scoped, words: messages, number: number, date: dateValue)
+            .compose(report)
+        let data: Data
+        switch format {
+        case .html: data = Data(HTMLRenderer.render(document).utf8)
+        case .md: data = Data(MarkdownRenderer.render(document).utf8)
+        case .csv: data = Data(CSVRenderer.render(document).utf8)
+        case .json: data = try JSONReportCoder.encode(report)
+        case .docx: data = try DOCXRenderer.render(document)
+        case .xlsx: data = try XLSXRenderer.render(document)
+        }
+        if let output {
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            print(messages.text("cli.report_written", [output]))
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
+    static func parseDate(_ text: String, _ timeZone: TimeZone) throws -> Date {
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = timeZone
+        format.dateFormat = "yyyy-MM-dd"
+        guard let date = format.date(from: text) else { throw ValidationError("Ngày không hợp lệ: \(text)") }
+        return date
+    }
+}
+
+extension HocTapCommand.Report {
+    /// `hoctap report yearly --year 2026`.
+    struct Yearly: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Báo cáo kết quả năm (kỳ báo cáo kết thúc vào hạn 10/12).")
+        @Option(help: "Năm báo cáo.") var year: Int
+        @OptionGroup var output: ReportOutputOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var content: ContentOptions
+
+        func run() async throws {
+            do {
+                try await output.produce(database: database, content: content) { try await $0.yearly(year) }
+            } catch let error as ValidationError {
+                throw error
+            } catch {
+                throw failure(error, content.messages())
+            }
+        }
+    }
+
+    /// `hoctap report review --until 2027`.
+    struct Review: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Báo cáo sơ kết (2027) hoặc tổng kết (2030), tính từ năm 2025.")
+        @Option(help: "Năm cuối của kỳ (2027: sơ kết, 2030: tổng kết).") var until: Int
+        @OptionGroup var output: ReportOutputOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var content: ContentOptions
+
+        func run() async throws {
+            do {
+                try await output.produce(database: database, content: content) { try await $0.review(until: until) }
+            } catch let error as ValidationError {
+                throw error
+            } catch {
+                throw failure(error, content.messages())
+            }
+        }
+    }
+
+    /// `hoctap report awards --year 2026`.
+    struct Awards: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Đề xuất khen thưởng theo tiêu chí đã công bố.")
+        @Option(help: "Năm xét khen thưởng.") var year: Int
+        @OptionGroup var output: ReportOutputOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var content: ContentOptions
+
+        func run() async throws {
+            do {
+                try await output.produce(database: database, content: content) { try await $0.awardsReport(year) }
+            } catch let error as ValidationError {
+                throw error
+            } catch {
+                throw failure(error, content.messages())
+            }
+        }
+    }
+
+    /// `hoctap report merge A.json B.json … > city.json`.
+    struct Merge: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Gộp báo cáo JSON của nhiều xã (cùng phiên bản, cùng kỳ, mỗi xã một lần).")
+        @Argument(help: "Các tệp báo cáo JSON.") var files: [String]
+        @OptionGroup var content: ContentOptions
+
+        func run() async throws {
+            let messages = content.messages()
+            var reports: [(name: String, report: CampaignReport)] = []
+            for file in files {
+                guard let data = FileManager.default.contents(atPath: file),
+                      let report = try? JSONReportCoder.decode(data)
+                else {
+                    printError(messages.text("merge.unreadable", [file]))
+                    throw ExitCode(1)
+                }
+                reports.append((file, report))
+            }
+            do {
+                let merged = try ReportMerger.merge(reports)
+                FileHandle.standardOutput.write(try ReportMerger.encode(merged))
+                FileHandle.standardOutput.write(Data("\n".utf8))
+            } catch let refusal as ReportMerger.Refusal {
+                printError(messages.text("merge.\(refusal.reason.rawValue)", [refusal.file, refusal.detail]))
+                throw ExitCode(1)
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import LearningCore
+import ProgressStore
+
+/// Fills a database with a plausible year of a commune's learning, through the real use cases (real courses,
+/// real grading): learners in every unit and category, lessons read, quizzes taken, courses completed, consent
+/// given by most. Deterministic for a given seed.
+struct DemoSeeder {
+    let store: AppDatabase
+    let catalog: any CourseCatalog
+    let campaign: CampaignConfiguration
+    let learnerCount: Int
+    let year: Int
+    var random: SplitMix64
+
+    /// The clock the use cases read: moved to each event's time.
+    final class DemoClock: WallClock, @unchecked Sendable {
+        private let lock = NSLock()
+        private var current = Date()
+        func now() -> Date { lock.withLock { current } }
+        func set(_ date: Date) { lock.withLock { current = date } }
+    }
+
+    /// Totals of what was written.
+    struct Summary {
+        var learners = 0
+        var lessonsFinished = 0
+        var attempts = 0
+        var completions = 0
+    }
+
+    mutating func run(until end: Date) async throws -> Summary {
+        let clock = DemoClock()
+        let service = LearningService(repository: store, clock: clock)
+        let period = campaign.period(year: year)
+        let last = min(end, period.end.addingTimeInterval(-60))
+        let span = max(last.timeIntervalSince(period.start), 3600)
+        var summary = Summary()
+        let people = plannedLearners()
+        for (index, person) in people.enumerated() {
+            // Registration spread over the first half of the period; activity after it.
+            let registeredAt = period.start.addingTimeInterval(Double.random(in: 0..<span * 0.5, using: &random))
+            let learner = try await store.register(
+                NewLearner(displayName: DemoNames.name(index, using: &random), unitID: person.unitID,
+                           category: person.category), at: registeredAt)
+            summary.learners += 1
+            if Double.random(in: 0..<1, using: &random) < 0.8 {
+                try await store.recordConsent(ConsentEvent(
+                    learnerID: learner.id, purpose: .reporting, noticeVersion: campaign.privacyNoticeVersion,
+                    given: true, at: registeredAt))
+            }
+            let engagement = person.category == .citizens || person.category == .business ? 0.6 : 0.9
+            guard Double.random(in: 0..<1, using: &random) < engagement else { continue }
+            let skill = Double.random(in: 0.55...0.98, using: &random)
+            let wanted = (campaign.basicLevel[person.category] ?? []).compactMap(catalog.course(id:))
+            var moment = registeredAt
+            for course in wanted where Double.random(in: 0..<1, using: &random) < 0.85 {
+                for lesson in course.lessons {
+                    moment = advance(moment, until: last)
+                    clock.set(moment)
+                    try await service.openLesson(learnerID: learner.id, course: course, lessonID: lesson.id)
+                    guard Double.random(in: 0..<1, using: &random) < 0.9 else { break }
+                    moment = moment.addingTimeInterval(Double(lesson.estimatedMinutes * 60))
+                    clock.set(moment)
+                    try await service.finishLesson(learnerID: learner.id, course: course, lessonID: lesson.id)
+                    summary.lessonsFinished += 1
+                }
+                guard let quiz = course.finalQuiz else { continue }
+                for _ in 0..<(quiz.settings.attemptsAllowed ?? 2) {
+                    moment = advance(moment, until: last)
+                    clock.set(moment)
+                    var attempt = try await service.startAttempt(
+                        learnerID: learner.id, quiz: quiz, attemptID: UUID().uuidString, random: &random)
+                    for question in attempt.questions {
+                        let response = answer(question, rightWith: skill)
+                        _ = try attempt.answer(response, to: question.id, at: moment)
+                    }
+                    moment = moment.addingTimeInterval(Double.random(in: 300...900, using: &random))
+                    clock.set(moment)
+                    let submission = try await service.submit(&attempt, learnerID: learner.id, course: course)
+                    summary.attempts += 1
+                    if submission.completion != nil { summary.completions += 1 }
+                    if submission.recorded.record.result.passed { break }
+                }
+            }
+        }
+        return summary
+    }
+
+    /// Who learns: each unit's officials and workers from its target population, then citizens and business
+    /// people shared out among the thôn and organisations up to `learnerCount`.
+    private mutating func plannedLearners() -> [(unitID: String, category: LearnerCategory)] {
+        var people: [(String, LearnerCategory)] = []
+        for unit in campaign.units where unit.retiredAt == nil {
+            for category in [LearnerCategory.officials, .partyMembers, .workers] {
+                let population = campaign.targets.population[unit.id]?[category] ?? 0
+                people += Array(repeating: (unit.id, category), count: min(population, 60))
+            }
+        }
+        let open = campaign.units.filter { unit in
+            unit.retiredAt == nil && (campaign.targets.population[unit.id]?[.citizens] ?? 0) > 0
+        }
+        let business = campaign.units.filter { (campaign.targets.population[$0.id]?[.business] ?? 0) > 0 }
+        while people.count < learnerCount, !open.isEmpty {
+            if !business.isEmpty, Int.random(in: 0..<10, using: &random) == 0 {
+                people.append((business.randomElement(using: &random)!.id, .business))
+            } else {
+                people.append((open.randomElement(using: &random)!.id, .citizens))
+            }
+        }
+        return Array(people.prefix(learnerCount))
+    }
+
+    /// A few days to a few weeks later, never past `end`.
+    private mutating func advance(_ date: Date, until end: Date) -> Date {
+        min(date.addingTimeInterval(Double.random(in: 3600...(14 * 86_400), using: &random)), end)
+    }
+
+    /// The right answer with probability `skill`, otherwise a plausible wrong one.
+    private mutating func answer(_ question: Question, rightWith skill: Double) -> Response {
+        let right = Double.random(in: 0..<1, using: &random) < skill
+        switch question.answerKey {
+        case .singleChoice(let choices), .trueFalse(let choices):
+            let pool = choices.filter { $0.isCorrect == right }
+            return .choices([(pool.randomElement(using: &random) ?? choices[0]).id])
+        case .multipleChoice(let choices, _):
+            var picked = Set(choices.filter(\.isCorrect).map(\.id))
+            if !right, let wrong = choices.first(where: { !$0.isCorrect }) { picked.insert(wrong.id) }
+            return .choices(picked)
+        case .shortText(let key):
+            return .text(right ? key.accepted[0] : "không biết")
+        case .number(let key):
+            return .number(right ? "\(key.value)" : "\(key.value + 1)")
+        }
+    }
+}
+
+/// Vietnamese names for demonstration learners.
+enum DemoNames {
+    static let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Phan", "Đào"]
+    static let middle = ["Văn", "Thị", "Hữu", "Đức", "Thanh", "Minh", "Ngọc", "Quang", "Thu", "Xuân"]
+    static let given = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hoa", "Hùng", "Hương", "Khánh", "Lan",
+                        "Linh", "Long", "Mai", "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn",
+                        "Vân", "Yến"]
+
+    static func name(_ index: Int, using random: inout SplitMix64) -> String {
+        "\(family.randomElement(using: &random)!) \(middle.randomElement(using: &random)!) \(given.randomElement(using: &random)!)"
+    }
+}
