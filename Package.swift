@@ -91,6 +91,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "HocTapCLITests",
+            dependencies: [
+                "HocTapCLI", "CampaignReports", "ProgressStore", "CourseContent", "LearningCore", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "CampaignReportsTests",
             dependencies: [
                 "CampaignReports", "LearningCore", "TestSupport",

@@ -10,7 +10,7 @@ struct PrivacyTests {
     @Test func pinAndPasswordHashesAreNeverTheSecretAndVerify() async throws {
         let fixture = try await StoreFixture()
         let learner = try await fixture.register(pin: "482913")
-        try await fixture.database.createStaffAccount(
+        _ = try await fixture.database.createStaffAccount(
             username: "admin", displayName: "Quản trị", password: "Mat-khau-Rat-Dai-2026", role: .admin, unitID: nil,
             at: fixture.clock.now())
         let queue = try DatabaseQueue(path: fixture.path)

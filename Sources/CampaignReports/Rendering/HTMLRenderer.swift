@@ -71,11 +71,11 @@ public enum HTMLRenderer {
         for row in table.rows {
             html += "<tr>" + cells(row, table.columns) + "</tr>\n"
         }
-        html += "</tbody>\n"
+        // The total is the table's last body row, not a <tfoot>: browsers repeat a footer on every printed page.
         if let total = table.totalRow {
-            html += "<tfoot><tr>" + cells(total, table.columns) + "</tr></tfoot>\n"
+            html += "<tr class=\"total\">" + cells(total, table.columns) + "</tr>\n"
         }
-        return html + "</table>\n"
+        return html + "</tbody>\n</table>\n"
     }
 
     private static func cells(_ row: [ReportCell], _ columns: [ReportColumn]) -> String {
@@ -106,11 +106,12 @@ public enum HTMLRenderer {
         body { margin: 0; font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3; color: #000; }
         .page { background: #fff; width: 165mm; margin: 10mm auto; padding: 20mm 15mm 20mm 30mm; box-sizing: content-box; }
         .heading, .closing { display: flex; justify-content: space-between; gap: 8mm; }
-        .heading .left { width: 40%; text-align: center; }
-        .heading .right { width: 60%; text-align: center; }
+        .heading .left { width: 38%; text-align: center; }
+        .heading .right { width: 62%; text-align: center; }
+        .national { white-space: nowrap; }
         .heading p { margin: 0; }
         .superior { font-size: 13pt; text-transform: uppercase; }
-        .issuer, .national { font-size: 13pt; font-weight: bold; text-transform: uppercase; }
+        .issuer, .national { font-size: 12.5pt; font-weight: bold; text-transform: uppercase; }
         .motto { font-size: 14pt; font-weight: bold; }
         .number { font-size: 13pt; margin-top: 4mm !important; }
         .date { font-style: italic; margin-top: 4mm !important; }
@@ -131,7 +132,7 @@ public enum HTMLRenderer {
         th { font-weight: bold; text-align: center; }
         td.n { text-align: right; white-space: nowrap; }
         td.empty { text-align: center; }
-        tfoot td { font-weight: bold; }
+        tr.total td { font-weight: bold; }
         tr { page-break-inside: avoid; }
         figure.chart { margin: 3mm 0 6mm; text-align: center; page-break-inside: avoid; }
         figure.chart svg { max-width: 100%; height: auto; font-family: "Times New Roman", Times, serif; }

@@ -49,17 +49,19 @@ struct DemoSeeder {
                     learnerID: learner.id, purpose: .reporting, noticeVersion: campaign.privacyNoticeVersion,
                     given: true, at: registeredAt))
             }
-            let engagement = person.category == .citizens || person.category == .business ? 0.6 : 0.9
-            guard Double.random(in: 0..<1, using: &random) < engagement else { continue }
-            let skill = Double.random(in: 0.55...0.98, using: &random)
+            // Officials do required courses; citizens come to the kiosk when they can.
+            let isStaff = person.category != .citizens && person.category != .business
+            guard Double.random(in: 0..<1, using: &random) < (isStaff ? 0.9 : 0.6) else { continue }
+            let skill = Double.random(in: isStaff ? 0.7...0.99 : 0.55...0.98, using: &random)
+            let perseverance = isStaff ? 0.98 : 0.92
             let wanted = (campaign.basicLevel[person.category] ?? []).compactMap(catalog.course(id:))
             var moment = registeredAt
-            for course in wanted where Double.random(in: 0..<1, using: &random) < 0.85 {
+            for course in wanted where Double.random(in: 0..<1, using: &random) < (isStaff ? 0.95 : 0.85) {
                 for lesson in course.lessons {
                     moment = advance(moment, until: last)
                     clock.set(moment)
                     try await service.openLesson(learnerID: learner.id, course: course, lessonID: lesson.id)
-                    guard Double.random(in: 0..<1, using: &random) < 0.9 else { break }
+                    guard Double.random(in: 0..<1, using: &random) < perseverance else { break }
                     moment = moment.addingTimeInterval(Double(lesson.estimatedMinutes * 60))
                     clock.set(moment)
                     try await service.finishLesson(learnerID: learner.id, course: course, lessonID: lesson.id)
