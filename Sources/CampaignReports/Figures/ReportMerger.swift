@@ -15,6 +15,12 @@ public enum ReportMerger {
         public var reason: Reason
         public var file: String
         public var detail: String
+
+        public init(reason: Reason, file: String, detail: String) {
+            self.reason = reason
+            self.file = file
+            self.detail = detail
+        }
     }
 
     /// The city's combined figures.
