@@ -18,6 +18,9 @@ struct RoundTripTests {
         await #expect(throws: ProgressError(.unknownUnit, "thon-2")) {
             _ = try await fixture.register(unit: "thon-2")
         }
+        // Loading the configuration again (which does not mark it retired) keeps the retirement.
+        try await fixture.database.saveUnits(StoreFixture.units)
+        #expect(try await fixture.database.units().first { $0.id == "thon-2" }?.retiredAt == fixture.clock.now())
     }
 
     @Test func learnerAndCorrection() async throws {

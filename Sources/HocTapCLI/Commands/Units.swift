@@ -1,0 +1,61 @@
+import ArgumentParser
+import CourseContent
+import Foundation
+import LearningCore
+import ProgressStore
+
+extension HocTapCommand {
+    /// `hoctap units …`: the commune's units as the store holds them.
+    struct Units: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Đơn vị của xã: xem danh sách, cho một đơn vị thôi hoạt động (vẫn giữ số liệu cũ).",
+            subcommands: [List.self, Retire.self])
+
+        /// `hoctap units list`.
+        struct List: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Liệt kê các đơn vị (đồng bộ từ campaign.yaml).")
+            @OptionGroup var database: DatabaseOptions
+            @OptionGroup var content: ContentOptions
+
+            func run() async throws {
+                let messages = content.messages()
+                do {
+                    let store = try await database.open(content: content)
+                    let dates = ISO8601DateFormatter()
+                    dates.formatOptions = [.withFullDate]
+                    dates.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
+                    for unit in try await store.units() {
+                        let retired = unit.retiredAt.map { messages.text("cli.unit_retired", [dates.string(from: $0)]) } ?? ""
+                        print("\(unit.id)\t\(unit.name)\t\(unit.kind.rawValue)\(retired)")
+                    }
+                } catch {
+                    throw failure(error, messages)
+                }
+            }
+        }
+
+        /// `hoctap units retire ID [--date YYYY-MM-DD]`.
+        struct Retire: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Cho một đơn vị thôi hoạt động từ một ngày; người học và kết quả cũ vẫn được giữ.")
+            @Argument(help: "Mã đơn vị.") var id: String
+            @Option(help: "Từ ngày (YYYY-MM-DD); mặc định hôm nay.") var date: String?
+            @OptionGroup var database: DatabaseOptions
+            @OptionGroup var content: ContentOptions
+
+            func run() async throws {
+                let messages = content.messages()
+                do {
+                    let store = try await database.open(content: content)
+                    let when = try date.map { try ReportOutputOptions.parseDate($0, TimeZone(identifier: "Asia/Ho_Chi_Minh")!) }
+                    try await store.retireUnit(id: id, at: when ?? Date())
+                    print(messages.text("cli.unit_retire_done", [id]))
+                } catch let error as ValidationError {
+                    throw error
+                } catch {
+                    throw failure(error, messages)
+                }
+            }
+        }
+    }
+}
