@@ -138,7 +138,7 @@ private func paragraph(_ text: String, _ format: ParagraphFormat = .init(), _ ru
 private func rule(width: Int, in available: Int, spaceAfter: Int = 0) -> String {
     let indent = max(0, (available - width) / 2)
     let format = ParagraphFormat(
-        bottomRule: true, spaceBefore: 0, spaceAfter: spaceAfter, exactLineHeight: 60, leftIndent: indent,
+        bottomRule: true, spaceBefore: 0, spaceAfter: spaceAfter, exactLineHeight: 160, leftIndent: indent,
         rightIndent: indent, firstLineIndent: 0)
     return paragraph("", format, RunFormat(points: 2))
 }
@@ -152,7 +152,7 @@ private func estimatedWidth(_ text: String, points: Double, bold: Bool) -> Int {
         } else if character.isUppercase {
             ems += bold ? 0.72 : 0.68
         } else if character.isLetter || character.isNumber {
-            ems += bold ? 0.5 : 0.46
+            ems += bold ? 0.48 : 0.46
         } else {
             ems += 0.33
         }
@@ -193,10 +193,11 @@ private enum CellBorder {
     }
 }
 
-/// A table cell `width` twips wide holding `content` (one or more paragraphs).
+/// A table cell `width` twips wide holding `content` (one or more paragraphs); an empty cell gets an empty
+/// paragraph, kept with the next row when `keepNext` (how Word keeps a table together).
 private func cell(
     _ content: String, width: Int, span: Int = 1, border: CellBorder = .inherit, fill: String? = nil,
-    noMargins: Bool = false, verticallyCentred: Bool = true
+    noMargins: Bool = false, verticallyCentred: Bool = true, keepNext: Bool = false
 ) -> String {
     var properties = #"<w:tcW w:w="\#(width)" w:type="dxa"/>"#
     if span > 1 { properties += #"<w:gridSpan w:val="\#(span)"/>"# }
@@ -206,7 +207,8 @@ private func cell(
         properties += #"<w:tcMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>"#
     }
     if verticallyCentred { properties += #"<w:vAlign w:val="center"/>"# }
-    return "<w:tc><w:tcPr>\(properties)</w:tcPr>\(content.isEmpty ? "<w:p/>" : content)</w:tc>"
+    let empty = keepNext ? "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>" : "<w:p/>"
+    return "<w:tc><w:tcPr>\(properties)</w:tcPr>\(content.isEmpty ? empty : content)</w:tc>"
 }
 
 /// `<w:tbl>` with fixed column widths; `borders` false for the layout tables of the header and closing.
@@ -357,12 +359,16 @@ private struct WordDocumentWriter {
         }
         let widths = columnWidths(columns: columns, rows: reportTable.allRows)
 
-        func cellParagraph(_ text: String, alignment: ParagraphFormat.Alignment, bold: Bool) -> String {
-            paragraph(text, ParagraphFormat(style: "ReportTableText", alignment: alignment),
+        func cellParagraph(_ text: String, alignment: ParagraphFormat.Alignment, bold: Bool, keepNext: Bool = false)
+            -> String
+        {
+            paragraph(text, ParagraphFormat(style: "ReportTableText", keepNext: keepNext, alignment: alignment),
                       RunFormat(bold: bold, points: tablePoints))
         }
+        // The header row keeps with the first row, so a page never ends on a lone header.
         var rows = [row(columns.indices.map { index in
-            cell(cellParagraph(columns[index].title, alignment: .center, bold: true), width: widths[index])
+            cell(cellParagraph(columns[index].title, alignment: .center, bold: true, keepNext: true),
+                 width: widths[index])
         }, isHeader: true)]
         for (rowIndex, cells) in reportTable.allRows.enumerated() {
             let isTotal = reportTable.totalRow != nil && rowIndex == reportTable.rows.count
@@ -383,7 +389,8 @@ private struct WordDocumentWriter {
             let longestCell = rows.compactMap { index < $0.count ? $0[index].display.count : nil }.max() ?? 0
             let longestWord = columns[index].title.split(separator: " ").map(\.count).max() ?? 0
             if columns[index].isNumeric {
-                return max(longestCell + 2, longestWord + 1, columns[index].title.count / 3, 6)
+                // Room for the heading on two or three lines.
+                return max(longestCell + 2, longestWord + 2, (columns[index].title.count + 1) / 2 + 1, 6)
             }
             return max(min(longestCell, 36), longestWord, 10)
         }
@@ -405,8 +412,8 @@ private struct WordDocumentWriter {
     private func chart(_ chart: BarChart) -> String {
         var xml = paragraph(chart.title, ParagraphFormat(style: "ReportCaption"), RunFormat(bold: true))
         guard !chart.bars.isEmpty else { return xml }
-        let labelWidth = 3118  // 5.5 cm
-        let valueWidth = 1134  // 2 cm
+        let labelWidth = 3686  // 6.5 cm
+        let valueWidth = 1021  // 1.8 cm
         let barArea = WordPage.textWidth - labelWidth - valueWidth
         /// Where `percent` falls in the bar area, in twips from its left edge.
         func position(_ percent: Double) -> Int {
@@ -422,33 +429,39 @@ private struct WordDocumentWriter {
         let gridWidths = [labelWidth, valueWidth] + zip(stops, stops.dropFirst()).map { $1 - $0 }
 
         /// The bar area of one row: cells between the row's own stops, shaded up to `end`.
-        func barCells(end: Int) -> [String] {
+        func barCells(end: Int, keepNext: Bool = true) -> [String] {
             let rowStops = Set([0, barArea, end] + (target.map { [$0] } ?? [])).sorted()
             return zip(rowStops, rowStops.dropFirst()).map { start, stop in
                 let span = stops.filter { $0 >= start && $0 < stop }.count
                 let border: CellBorder = start == 0 ? .leftSolid : (start == target ? .leftDashed : .inherit)
                 return cell("", width: stop - start, span: span, border: border,
-                            fill: stop <= end ? "7F7F7F" : nil, noMargins: true)
+                            fill: stop <= end ? "7F7F7F" : nil, noMargins: true, keepNext: keepNext)
             }
         }
-        let labelFormat = ParagraphFormat(style: "ReportTableText", alignment: .left)
-        let valueFormat = ParagraphFormat(style: "ReportTableText", alignment: .right)
-        let gap = row([cell("", width: labelWidth), cell("", width: valueWidth)] + barCells(end: 0), exactHeight: 60)
-        var rows = [gap]
-        for bar in chart.bars {
+        // Every row but the last keeps with the next: the chart is never split across pages.
+        let labelFormat = ParagraphFormat(style: "ReportTableText", keepNext: true, alignment: .left)
+        let valueFormat = ParagraphFormat(style: "ReportTableText", keepNext: true, alignment: .right)
+        func gap(last: Bool = false) -> String {
+            row([cell("", width: labelWidth, keepNext: !last), cell("", width: valueWidth, keepNext: !last)]
+                + barCells(end: 0, keepNext: !last), exactHeight: 60)
+        }
+        var rows = [gap()]
+        for (index, bar) in chart.bars.enumerated() {
             let value = bar.value.isFinite ? VietnameseFormat.decimal(bar.value) + "%" : "—"
             rows.append(row([
                 cell(paragraph(bar.label, labelFormat, RunFormat(points: tablePoints)), width: labelWidth),
                 cell(paragraph(value, valueFormat, RunFormat(points: tablePoints)), width: valueWidth),
             ] + barCells(end: position(bar.value))))
-            rows.append(gap)
+            rows.append(gap(last: target == nil && index == chart.bars.count - 1))
         }
         if let targetValue = chart.target, target != nil {
             let note = "\(Self.targetLabel): \(VietnameseFormat.decimal(targetValue))%"
+            var noteFormat = labelFormat
+            noteFormat.keepNext = false
             rows.append(row([
-                cell(paragraph(note, labelFormat, RunFormat(italic: true, points: 11)), width: labelWidth + valueWidth,
+                cell(paragraph(note, noteFormat, RunFormat(italic: true, points: 11)), width: labelWidth + valueWidth,
                      span: 2),
-            ] + barCells(end: 0)))
+            ] + barCells(end: 0, keepNext: false)))
         }
         xml += table(columnWidths: gridWidths, borders: false, cellMargin: 57, rows: rows)
         return xml + spacerAfterTable()

@@ -124,13 +124,14 @@ private struct SheetWriter {
 
     func xml(selected: Bool) -> String {
         let count = columnCount
+        let widths = columnWidths(count: count)
         var rows = [Self.row(1, [Self.inlineString("A1", table.title, style: SpreadsheetStyles.title)])]
-        let headings = (0..<count).map { index in
+        let titles = (0..<count).map { index in index < table.columns.count ? table.columns[index].title : "" }
+        let headings = titles.enumerated().map { index, title in
             Self.inlineString(
-                Self.reference(column: index, row: Self.headerRow),
-                index < table.columns.count ? table.columns[index].title : "", style: SpreadsheetStyles.header)
+                Self.reference(column: index, row: Self.headerRow), title, style: SpreadsheetStyles.header)
         }
-        rows.append(Self.row(Self.headerRow, headings))
+        rows.append(Self.row(Self.headerRow, headings, height: Self.height(of: titles, widths: widths, always: true)))
         for (offset, cells) in table.allRows.enumerated() {
             let rowNumber = Self.headerRow + 1 + offset
             let isTotal = table.totalRow != nil && offset == table.rows.count
@@ -138,14 +139,18 @@ private struct SheetWriter {
                 Self.cell(index < cells.count ? cells[index] : .text(""),
                           reference: Self.reference(column: index, row: rowNumber), isTotal: isTotal)
             }
-            rows.append(Self.row(rowNumber, xml))
+            let texts = (0..<count).map { index -> String in
+                guard index < cells.count, case .text(let text) = cells[index] else { return "" }
+                return text
+            }
+            rows.append(Self.row(rowNumber, xml, height: Self.height(of: texts, widths: widths, always: false)))
         }
         let lastRow = Self.headerRow + table.allRows.count
         let dimension = "A1:\(Self.reference(column: count - 1, row: lastRow))"
         let pane = #"<pane ySplit="\#(Self.headerRow)" topLeftCell="A\#(Self.headerRow + 1)" "#
             + #"activePane="bottomLeft" state="frozen"/>"#
         return Self.worksheet(
-            dimension: dimension, selected: selected, pane: pane, columns: columnWidths(count: count),
+            dimension: dimension, selected: selected, pane: pane, columns: Self.columns(widths),
             rows: rows.joined())
     }
 
@@ -170,23 +175,61 @@ private struct SheetWriter {
             + "</worksheet>"
     }
 
-    /// `<cols>`: wide enough for the longest value; headings wrap, so only their longest word counts.
-    private func columnWidths(count: Int) -> String {
-        let widths = (0..<count).map { index in
+    /// Widths in characters, wide enough for the longest value; headings wrap, so they count for half.
+    private func columnWidths(count: Int) -> [Double] {
+        (0..<count).map { index in
             let longestCell = table.allRows.compactMap { index < $0.count ? $0[index].display.count : nil }.max() ?? 0
             let title = index < table.columns.count ? table.columns[index].title : ""
             let longestWord = title.split(separator: " ").map(\.count).max() ?? 0
             let characters = max(longestCell, longestWord, title.count / 2)
             return min(max(Double(characters) * 1.1 + 2, 8), 60)
         }
+    }
+
+    private static func columns(_ widths: [Double]) -> String {
         let columns = widths.enumerated().map { index, width in
             #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(String(format: "%.1f", width))" customWidth="1"/>"#
         }
         return "<cols>\(columns.joined())</cols>"
     }
 
-    private static func row(_ number: Int, _ cells: [String]) -> String {
-        #"<row r="\#(number)">\#(cells.joined())</row>"#
+    /// `<row>`, with an explicit height in points when given.
+    private static func row(_ number: Int, _ cells: [String], height: Double? = nil) -> String {
+        let height = height.map { #" ht="\#(String(format: "%.2f", $0))" customHeight="1""# } ?? ""
+        return #"<row r="\#(number)"\#(height)>\#(cells.joined())</row>"#
+    }
+
+    /// The height a row needs for `texts` to wrap inside `widths`, or nil for one line unless `always`.
+    ///
+    /// Spreadsheet programs do not all fit row heights to wrapped text when they open a file (LibreOffice
+    /// keeps the default height), so the height is written out.
+    private static func height(of texts: [String], widths: [Double], always: Bool) -> Double? {
+        let lines = zip(texts, widths).map { text, width in lineCount(text, capacity: width - 1) }.max() ?? 1
+        guard always || lines > 1 else { return nil }
+        return Double(lines) * 15.75 + 2
+    }
+
+    /// The lines `text` takes when wrapped at spaces into lines of `capacity` characters.
+    private static func lineCount(_ text: String, capacity: Double) -> Int {
+        let capacity = max(capacity, 1)
+        var lines = 1
+        var used = 0.0
+        for word in text.split(separator: " ") {
+            let length = Double(word.count)
+            if used == 0 {
+                used = length
+            } else if used + 1 + length <= capacity {
+                used += 1 + length
+            } else {
+                lines += 1
+                used = length
+            }
+            while used > capacity {  // a word longer than the line breaks anywhere
+                lines += 1
+                used -= capacity
+            }
+        }
+        return lines
     }
 
     /// A figure as a number cell, an absent figure as an empty (bordered) cell, text as an inline string.
@@ -260,12 +303,12 @@ private enum SpreadsheetStyles {
         + #"<alignment horizontal="center" vertical="center" wrapText="1"/></xf>"#
         + #"<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1">"#
         + #"<alignment vertical="center" wrapText="1"/></xf>"#
-        + #"<xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>"#
-        + #"<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1"/>"#
+        + #"<xf numFmtId="3" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#
+        + #"<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#
         + #"<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1">"#
         + #"<alignment vertical="center" wrapText="1"/></xf>"#
-        + #"<xf numFmtId="3" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"/>"#
-        + #"<xf numFmtId="164" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1"/>"#
+        + #"<xf numFmtId="3" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#
+        + #"<xf numFmtId="164" fontId="1" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyFont="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>"#
         + "</cellXfs>"
         + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
         + "</styleSheet>"

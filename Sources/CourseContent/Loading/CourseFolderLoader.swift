@@ -10,6 +10,8 @@ struct CourseFolderLoader {
     /// Where the course's `id` is written, for duplicate reports across folders.
     private(set) var idPosition: Diagnostic?
     private var questionPositions: [(id: String, at: Diagnostic)] = []
+    /// The names in the course folder, listed once (links to them need no file-system call).
+    private var folderFiles: Set<String> = []
 
     init(url: URL, displayPath: String, folder: String) {
         self.url = url
@@ -19,6 +21,7 @@ struct CourseFolderLoader {
 
     mutating func load() -> Course? {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        folderFiles = Set(files)
         guard files.contains("course.md") else {
             diagnostics.append(Diagnostic(path: "\(displayPath)/course.md", line: 1, column: 1, code: .missingCourseFile))
             return nil
@@ -154,7 +157,7 @@ struct CourseFolderLoader {
         let blocks = document.root.children
         let checkStart = blocks.firstIndex {
             $0.kind == .heading && $0.headingLevel == 1
-                && TextNormalizer.comparisonKey($0.plainText).hasPrefix(CourseLoader.checkHeadingPrefix)
+                && TextNormalizer.trimmed($0.plainText).lowercased().hasPrefix(CourseLoader.checkHeadingPrefix)
         }
         let bodyBlocks = Array(blocks[..<(checkStart ?? blocks.endIndex)])
         if bodyBlocks.isEmpty {
@@ -229,7 +232,8 @@ struct CourseFolderLoader {
 
     /// Reports raw HTML (dropped when rendered) and relative links or images that point at nothing.
     private mutating func checkMarkup(_ root: MarkdownNode, source: SourceFile) {
-        for node in root.descendants {
+        let files = folderFiles
+        root.forEachDescendant { node in
             switch node.kind {
             case .htmlBlock, .htmlInline:
                 diagnostics.append(source.diagnostic(at: node, .rawHTML))
@@ -237,7 +241,7 @@ struct CourseFolderLoader {
                 guard let target = node.url else { break }
                 if LinkTarget.isUnsafe(target) {
                     diagnostics.append(source.diagnostic(at: node, .unsafeLink, [target]))
-                } else if !LinkTarget.resolves(target, from: url) {
+                } else if !LinkTarget.resolves(target, from: url, files: files) {
                     diagnostics.append(source.diagnostic(at: node, .brokenLink, [target]))
                 }
             default:
@@ -258,7 +262,6 @@ struct CourseFolderLoader {
     }
 
     private mutating func read(_ file: String) -> SourceFile? {
-        SourceFile.read(url: url.appendingPathComponent(file), displayPath: "\(displayPath)/\(file)",
-                        diagnostics: &diagnostics)
+        SourceFile.read(path: url.path + "/" + file, displayPath: "\(displayPath)/\(file)", diagnostics: &diagnostics)
     }
 }

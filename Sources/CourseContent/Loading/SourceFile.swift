@@ -18,11 +18,8 @@ struct SourceFile {
     var body: String { text(fromLine: bodyStartLine, toLine: lines.count + 1) }
 
     /// Reads and decodes a file; on bad UTF-8 returns nil and reports where the first bad byte is.
-    static func read(url: URL, displayPath: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
+    static func read(path: String, displayPath: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
+        guard let data = FileBytes.read(path) else {
             diagnostics.append(Diagnostic(path: displayPath, line: 1, column: 1, code: .unreadableFile))
             return nil
         }

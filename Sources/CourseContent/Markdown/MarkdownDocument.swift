@@ -56,9 +56,10 @@ final class MarkdownDocument {
     /// Safe HTML of a paragraph's or heading's inlines, without the enclosing block tag.
     func inlineHTML(of node: MarkdownNode) -> String {
         let rendered = TextNormalizer.trimmed(html(of: node))
+        // "<p>…</p>": drop the first tag and the last one.
         guard rendered.hasPrefix("<"), let open = rendered.firstIndex(of: ">"),
-              let close = rendered.range(of: "</", options: .backwards)
+              let close = rendered.lastIndex(of: "<"), close > open
         else { return rendered }
-        return String(rendered[rendered.index(after: open)..<close.lowerBound])
+        return String(rendered[rendered.index(after: open)..<close])
     }
 }

@@ -100,9 +100,15 @@ struct MarkdownNode {
         }
     }
 
-    /// Every node below this one, depth first.
-    var descendants: [MarkdownNode] {
-        children.flatMap { [$0] + $0.descendants }
+    /// Calls `visit` on every node below this one, depth first, without building arrays.
+    func forEachDescendant(_ visit: (MarkdownNode) -> Void) {
+        var child = cmark_node_first_child(pointer)
+        while let current = child {
+            let node = MarkdownNode(pointer: current)
+            visit(node)
+            node.forEachDescendant(visit)
+            child = cmark_node_next(current)
+        }
     }
 
     private var isBlock: Bool {
