@@ -234,7 +234,8 @@ struct DOCXRendererTests {
         let cells = closing.elements(named: "tc")
         #expect(cells.count == 2)
         let left = cells[0].childElements(named: "p")
-        #expect(left.map(paragraphText) == ["Nơi nhận:"] + SampleReport.closing.recipients)
+        // Each recipient on its own line, "- " before it, as the decree lays them out.
+        #expect(left.map(paragraphText) == ["Nơi nhận:"] + SampleReport.closing.recipients.map { "- " + $0 })
         let label = try #require(left[0].elements(named: "r").first)
         #expect(isBold(label) && isItalic(label))
         #expect(fontSize(of: label) == "24")  // 12 pt

@@ -119,8 +119,8 @@ enum SampleReport {
     static let closing = ReportClosing(
         recipientsLabel: "Nơi nhận:",
         recipients: [
-            "- Sở Khoa học và Công nghệ;", "- Sở Nội vụ;", "- TT ĐU, TT HĐND xã;", "- CT, các PCT UBND xã;",
-            "- Các phòng, ban, đơn vị;", "- Lưu: VT, VHXH.",
+            "Sở Khoa học và Công nghệ;", "Sở Nội vụ;", "TT ĐU, TT HĐND xã;", "CT, các PCT UBND xã;",
+            "Các phòng, ban, đơn vị;", "Lưu: VT, VHXH.",
         ],
         authority: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
         signer: "Nguyễn Văn Hùng"

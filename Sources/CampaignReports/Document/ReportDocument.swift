@@ -83,7 +83,7 @@ public struct ReportSection: Sendable, Hashable {
 public struct ReportClosing: Sendable, Hashable {
     /// "Nơi nhận:".
     public var recipientsLabel: String
-    /// One line each, "- Sở Khoa học và Công nghệ;" … "- Lưu: VT, VHXH."
+    /// One line each, without the leading dash the renderers add: "Sở Khoa học và Công nghệ;" … "Lưu: VT, VHXH."
     public var recipients: [String]
     /// "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH".
     public var authority: [String]

@@ -485,7 +485,7 @@ private struct WordDocumentWriter {
             recipients += paragraph(closing.recipientsLabel, labelFormat, RunFormat(bold: true, italic: true, points: 12))
         }
         for line in closing.recipients {
-            recipients += paragraph(line, flush, RunFormat(points: 11))
+            recipients += paragraph("- " + line, flush, RunFormat(points: 11))
         }
 
         var centred = ParagraphFormat(spaceBefore: 240, spaceAfter: 0, firstLineIndent: 0, alignment: .center)
