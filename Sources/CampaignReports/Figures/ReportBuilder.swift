@@ -28,7 +28,7 @@ public struct ReportBuilder: Sendable {
     public func yearly(_ year: Int) async throws -> CampaignReport {
         let period = campaign.period(year: year)
         var report = try await build(kind: .yearly, period: period, year: year, label: String(year))
-        report.awards = try await awards(period: period)
+        report.awards = try await awards(period: period, byUnit: report.byUnit)
         let now = clock.now()
         if period.contains(now) {
             report.deadline = deadlineStatus(period: period, asOf: now, byUnit: report.byUnit)
@@ -48,7 +48,7 @@ public struct ReportBuilder: Sendable {
             years.append(.init(year: each, figures: groups.reduce(ActivityFigures()) { $0 + $1.figures }))
         }
         report.years = years
-        report.awards = try await awards(period: period)
+        report.awards = try await awards(period: period, byUnit: report.byUnit)
         return report
     }
 
@@ -56,7 +56,7 @@ public struct ReportBuilder: Sendable {
     public func awardsReport(_ year: Int) async throws -> CampaignReport {
         let period = campaign.period(year: year)
         var report = try await build(kind: .awards, period: period, year: year, label: String(year))
-        report.awards = try await awards(period: period)
+        report.awards = try await awards(period: period, byUnit: report.byUnit)
         return report
     }
 
@@ -134,7 +134,10 @@ public struct ReportBuilder: Sendable {
     }
 
     /// Award proposals by the configured criteria, each with the figures that qualify it.
-    private func awards(period: ReportingPeriod) async throws -> CampaignReport.Awards {
+    /// `byUnit` are the period's unit figures already computed (their registered learners are the base).
+    private func awards(period: ReportingPeriod, byUnit: [CampaignReport.UnitRow]) async throws
+        -> CampaignReport.Awards
+    {
         let criteria = campaign.awards
         let (named, withheld) = try await repository.awardCandidates(
             period: period, minimumCourses: criteria.individualMinimumCourses,
@@ -142,8 +145,7 @@ public struct ReportBuilder: Sendable {
         let unitNames = Dictionary(uniqueKeysWithValues: campaign.units.map { ($0.id, $0.name) })
         let contentCourses = catalog.courses.filter { $0.contents.contains(criteria.unitContent) }.map(\.id)
         let completing = try await repository.learnersCompleting(courseIDs: contentCourses, period: period)
-        let (groups, _) = try await repository.figures(for: period)
-        let registered = Dictionary(grouping: groups, by: \.unitID).mapValues { $0.reduce(0) { $0 + $1.figures.registered } }
+        let registered = Dictionary(uniqueKeysWithValues: byUnit.map { ($0.unitID, $0.figures.registered) })
         let units = campaign.units.compactMap { unit -> CampaignReport.UnitAward? in
             let people = registered[unit.id] ?? 0
             let completed = completing[unit.id] ?? 0

@@ -48,9 +48,14 @@ public struct AppDatabase: ProgressRepository {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
         let synchronous = durability == .full ? "FULL" : "OFF"
+        let trace = SQLTrace.shared
+        if trace != nil { config.publicStatementArguments = true }
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            if let trace {
+                db.trace { event in trace.record(event.expandedDescription) }
+            }
         }
         return config
     }
