@@ -150,10 +150,3 @@ public enum HTMLRenderer {
 
         """
 }
-
-extension ReportCell {
-    var isText: Bool {
-        if case .text = self { return true }
-        return false
-    }
-}

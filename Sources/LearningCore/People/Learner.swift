@@ -26,36 +26,3 @@ public struct Learner: Sendable, Hashable, Identifiable {
     }
 }
 
-/// What registering a learner takes.
-public struct NewLearner: Sendable, Hashable {
-    public var displayName: String
-    public var unitID: String
-    public var category: LearnerCategory
-    public var phone: String?
-    /// A short PIN chosen by the learner; stored only as a bcrypt hash.
-    public var pin: String?
-
-    public init(displayName: String, unitID: String, category: LearnerCategory, phone: String? = nil, pin: String? = nil) {
-        self.displayName = displayName
-        self.unitID = unitID
-        self.category = category
-        self.phone = phone
-        self.pin = pin
-    }
-}
-
-/// Fields a learner (or staff on their behalf) may correct.
-public struct LearnerCorrection: Sendable, Hashable {
-    public var displayName: String?
-    public var unitID: String?
-    public var category: LearnerCategory?
-    /// `.some(nil)` removes the phone number.
-    public var phone: String??
-
-    public init(displayName: String? = nil, unitID: String? = nil, category: LearnerCategory? = nil, phone: String?? = nil) {
-        self.displayName = displayName
-        self.unitID = unitID
-        self.category = category
-        self.phone = phone
-    }
-}

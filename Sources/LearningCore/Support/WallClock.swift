@@ -5,8 +5,3 @@ public protocol WallClock: Sendable {
     func now() -> Date
 }
 
-/// The machine's clock, chosen at the composition root.
-public struct SystemWallClock: WallClock {
-    public init() {}
-    public func now() -> Date { Date() }
-}

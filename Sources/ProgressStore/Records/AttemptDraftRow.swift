@@ -12,11 +12,3 @@ struct AttemptDraftRow: Codable, FetchableRecord, PersistableRecord {
     var startedAt: Date
 }
 
-/// A row of `draftAnswer`: the latest answer given to one question of an attempt in progress.
-struct DraftAnswerRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "draftAnswer"
-    var attemptId: String
-    var questionId: String
-    var response: String
-    var savedAt: Date
-}

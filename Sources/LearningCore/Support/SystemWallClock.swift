@@ -1,0 +1,7 @@
+import Foundation
+
+/// The machine's clock, chosen at the composition root.
+public struct SystemWallClock: WallClock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
