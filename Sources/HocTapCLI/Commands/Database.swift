@@ -15,20 +15,14 @@ extension HocTapCommand {
         struct Check: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Kiểm tra tính toàn vẹn của cơ sở dữ liệu (integrity_check, khoá ngoại).")
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var content: ContentOptions
+            @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let messages = content.messages()
-                do {
-                    let report = try await AppDatabase(path: database.path).checkIntegrity()
+                try await store.run(syncUnits: false) { database, messages in
+                    let report = try await database.checkIntegrity()
                     for line in report.integrityProblems + report.foreignKeyProblems { print(line) }
-                    print(messages.text(report.isHealthy ? "cli.db_healthy" : "cli.db_unhealthy", [database.path]))
+                    print(messages.text(report.isHealthy ? "cli.db_healthy" : "cli.db_unhealthy", [store.database.path]))
                     if !report.isHealthy { throw ExitCode(1) }
-                } catch let exit as ExitCode {
-                    throw exit
-                } catch {
-                    throw failure(error, messages)
                 }
             }
         }
@@ -38,20 +32,16 @@ extension HocTapCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Sao lưu cơ sở dữ liệu ra tệp mới (dùng được khi máy chủ đang chạy).")
             @Argument(help: "Tệp sao lưu (chưa tồn tại).") var file: String
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var content: ContentOptions
+            @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let messages = content.messages()
-                guard !FileManager.default.fileExists(atPath: file) else {
-                    printError(messages.text("cli.backup_exists", [file]))
-                    throw ExitCode(1)
-                }
-                do {
-                    try AppDatabase(path: database.path).backup(to: file)
+                try await store.run(syncUnits: false) { database, messages in
+                    guard !FileManager.default.fileExists(atPath: file) else {
+                        printError(messages.text("cli.backup_exists", [file]))
+                        throw ExitCode(1)
+                    }
+                    try database.backup(to: file)
                     print(messages.text("cli.backup_done", [file]))
-                } catch {
-                    throw failure(error, messages)
                 }
             }
         }
@@ -60,16 +50,12 @@ extension HocTapCommand {
         struct RebuildSummaries: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Tính lại các bảng tổng hợp tiến độ từ nhật ký sự kiện.")
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var content: ContentOptions
+            @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let messages = content.messages()
-                do {
-                    try await AppDatabase(path: database.path).rebuildSummaries()
+                try await store.run(syncUnits: false) { database, messages in
+                    try await database.rebuildSummaries()
                     print(messages.text("cli.summaries_rebuilt"))
-                } catch {
-                    throw failure(error, messages)
                 }
             }
         }

@@ -17,24 +17,22 @@ extension HocTapCommand {
                 abstract: "Nhập danh sách người học từ tệp CSV (cột ho_ten, don_vi, doi_tuong, so_dien_thoai, ma_pin). "
                     + "Có một dòng lỗi thì không nhập dòng nào.")
             @Argument(help: "Tệp CSV, mã UTF-8.") var file: String
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var content: ContentOptions
+            @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let messages = content.messages()
+                try await store.run { database, messages in
+                    try await importFile(into: database, messages)
+                }
+            }
+
+            private func importFile(into database: AppDatabase, _ messages: MessageCatalog) async throws {
                 guard let data = FileManager.default.contents(atPath: file),
                       let text = String(data: data, encoding: .utf8)
                 else {
                     printError(messages.text("cli.unreadable_file", [file]))
                     throw ExitCode(1)
                 }
-                let report: LearnerImport.Report
-                do {
-                    let store = try await database.open(content: content)
-                    report = try await LearnerImport(database: store).run(csv: text, at: Date())
-                } catch {
-                    throw failure(error, messages)
-                }
+                let report = try await LearnerImport(database: database).run(csv: text, at: Date())
                 for problem in report.problems {
                     printError(messages.text("import.problem", [
                         file, String(problem.line), problem.column,
@@ -61,17 +59,11 @@ extension HocTapCommand {
         struct Show: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Xem dữ liệu đang lưu về một người học.")
             @OptionGroup var learner: LearnerOption
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var content: ContentOptions
+            @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let messages = content.messages()
-                do {
-                    let store = try await database.open(content: content)
-                    let export = try await LearnerDataExport.make(learnerID: learner.id, store: store)
-                    print(export.text(messages))
-                } catch {
-                    throw failure(error, messages)
+                try await store.run { database, messages in
+                    print(try await LearnerDataExport.make(learnerID: learner.id, store: database).text(messages))
                 }
             }
         }
@@ -81,17 +73,11 @@ extension HocTapCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Xuất toàn bộ dữ liệu về một người học (JSON), để giao cho người đó.")
             @OptionGroup var learner: LearnerOption
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var content: ContentOptions
+            @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let messages = content.messages()
-                do {
-                    let store = try await database.open(content: content)
-                    let export = try await LearnerDataExport.make(learnerID: learner.id, store: store)
-                    print(try export.json())
-                } catch {
-                    throw failure(error, messages)
+                try await store.run { database, _ in
+                    print(try await LearnerDataExport.make(learnerID: learner.id, store: database).json())
                 }
             }
         }
@@ -105,8 +91,7 @@ extension HocTapCommand {
             @Option(help: "Đối tượng (can-bo, nguoi-lao-dong, dang-vien, doanh-nghiep, nguoi-dan).")
             var category: String?
             @Option(help: "Số điện thoại (để trống để xoá).") var phone: String?
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var content: ContentOptions
+            @OptionGroup var store: StoreOptions
 
             func validate() throws {
                 if let category, LearnerCategory(rawValue: category) == nil {
@@ -118,16 +103,12 @@ extension HocTapCommand {
             }
 
             func run() async throws {
-                let messages = content.messages()
-                do {
-                    let store = try await database.open(content: content)
+                try await store.run { database, messages in
                     let correction = LearnerCorrection(
                         displayName: name, unitID: unit, category: category.flatMap(LearnerCategory.init(rawValue:)),
                         phone: phone.map { $0.isEmpty ? nil : $0 })
-                    _ = try await store.correct(learnerID: learner.id, correction)
+                    _ = try await database.correct(learnerID: learner.id, correction)
                     print(messages.text("cli.learner_corrected", [String(learner.id)]))
-                } catch {
-                    throw failure(error, messages)
                 }
             }
         }
@@ -138,17 +119,12 @@ extension HocTapCommand {
                 abstract: "Xoá dữ liệu cá nhân của một người học (họ tên, điện thoại, mã PIN); kết quả học tập "
                     + "được giữ lại dưới dạng số liệu ẩn danh.")
             @OptionGroup var learner: LearnerOption
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var content: ContentOptions
+            @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let messages = content.messages()
-                do {
-                    let store = try await database.open(content: content)
-                    try await store.anonymise(learnerID: learner.id, at: Date())
+                try await store.run { database, messages in
+                    try await database.anonymise(learnerID: learner.id, at: Date())
                     print(messages.text("cli.learner_deleted", [String(learner.id)]))
-                } catch {
-                    throw failure(error, messages)
                 }
             }
         }

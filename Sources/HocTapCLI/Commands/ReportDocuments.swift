@@ -27,43 +27,41 @@ struct ReportOutputOptions: ParsableArguments {
     }
 
     /// Builds the report with `make`, then renders and writes it in the chosen format.
-    func produce(
-        database: DatabaseOptions, content: ContentOptions,
-        _ make: (ReportBuilder) async throws -> CampaignReport
-    ) async throws {
-        let messages = content.messages()
-        let campaign = try CampaignConfigurationLoader.load(contentDirectory: URL(fileURLWithPath: content.contentDirectory))
-        let catalog = CourseLoader().load(directory: URL(fileURLWithPath: coursesDirectory),
-                                          displayPath: coursesDirectory).catalog
-        let store = try await database.open(content: content)
-        var scoped = campaign
-        if let unit {
-            guard let found = campaign.units.first(where: { $0.id == unit }) else {
-                throw ProgressError(.unknownUnit, unit)
+    func produce(_ store: StoreOptions, _ make: @escaping (ReportBuilder) async throws -> CampaignReport) async throws {
+        try await store.run { database, messages in
+            let campaign = try CampaignConfigurationLoader.load(
+                contentDirectory: URL(fileURLWithPath: store.content.contentDirectory))
+            let catalog = CourseLoader().load(directory: URL(fileURLWithPath: coursesDirectory),
+                                              displayPath: coursesDirectory).catalog
+            var scoped = campaign
+            if let unit {
+                guard let found = campaign.units.first(where: { $0.id == unit }) else {
+                    throw ProgressError(.unknownUnit, unit)
+                }
+                scoped.issuer = found.name
+                scoped.report.sentTo = messages.text("report.unit_sent_to", [campaign.issuer])
             }
-            scoped.issuer = found.name
-            scoped.report.sentTo = messages.text("report.unit_sent_to", [campaign.issuer])
-        }
-        let builder = ReportBuilder(repository: store, catalog: catalog, campaign: scoped, clock: SystemWallClock(),
-                                    unitID: unit)
-        let report = try await make(builder)
-        let dateValue = try date.map { try Self.parseDate($0, campaign.timeZone) }
-        let document = DocumentComposer(campaign: scoped, words: messages, number: number, date: dateValue)
-            .compose(report)
-        let data: Data
-        switch format {
-        case .html: data = Data(HTMLRenderer.render(document).utf8)
-        case .md: data = Data(MarkdownRenderer.render(document).utf8)
-        case .csv: data = Data(CSVRenderer.render(document).utf8)
-        case .json: data = try JSONReportCoder.encode(report)
-        case .docx: data = try DOCXRenderer.render(document)
-        case .xlsx: data = try XLSXRenderer.render(document)
-        }
-        if let output {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            print(messages.text("cli.report_written", [output]))
-        } else {
-            FileHandle.standardOutput.write(data)
+            let builder = ReportBuilder(repository: database, catalog: catalog, campaign: scoped,
+                                        clock: SystemWallClock(), unitID: unit)
+            let report = try await make(builder)
+            let dateValue = try date.map { try Self.parseDate($0, campaign.timeZone) }
+            let document = DocumentComposer(campaign: scoped, words: messages, number: number, date: dateValue)
+                .compose(report)
+            let data: Data
+            switch format {
+            case .html: data = Data(HTMLRenderer.render(document).utf8)
+            case .md: data = Data(MarkdownRenderer.render(document).utf8)
+            case .csv: data = Data(CSVRenderer.render(document).utf8)
+            case .json: data = try JSONReportCoder.encode(report)
+            case .docx: data = try DOCXRenderer.render(document)
+            case .xlsx: data = try XLSXRenderer.render(document)
+            }
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+                print(messages.text("cli.report_written", [output]))
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
         }
     }
 
@@ -84,17 +82,10 @@ extension HocTapCommand.Report {
             abstract: "Báo cáo kết quả năm (kỳ báo cáo kết thúc vào hạn 10/12).")
         @Option(help: "Năm báo cáo.") var year: Int
         @OptionGroup var output: ReportOutputOptions
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var content: ContentOptions
+        @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            do {
-                try await output.produce(database: database, content: content) { try await $0.yearly(year) }
-            } catch let error as ValidationError {
-                throw error
-            } catch {
-                throw failure(error, content.messages())
-            }
+            try await output.produce(store) { try await $0.yearly(year) }
         }
     }
 
@@ -104,17 +95,10 @@ extension HocTapCommand.Report {
             abstract: "Báo cáo sơ kết (2027) hoặc tổng kết (2030), tính từ năm 2025.")
         @Option(help: "Năm cuối của kỳ (2027: sơ kết, 2030: tổng kết).") var until: Int
         @OptionGroup var output: ReportOutputOptions
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var content: ContentOptions
+        @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            do {
-                try await output.produce(database: database, content: content) { try await $0.review(until: until) }
-            } catch let error as ValidationError {
-                throw error
-            } catch {
-                throw failure(error, content.messages())
-            }
+            try await output.produce(store) { try await $0.review(until: until) }
         }
     }
 
@@ -123,17 +107,10 @@ extension HocTapCommand.Report {
         static let configuration = CommandConfiguration(abstract: "Đề xuất khen thưởng theo tiêu chí đã công bố.")
         @Option(help: "Năm xét khen thưởng.") var year: Int
         @OptionGroup var output: ReportOutputOptions
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var content: ContentOptions
+        @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            do {
-                try await output.produce(database: database, content: content) { try await $0.awardsReport(year) }
-            } catch let error as ValidationError {
-                throw error
-            } catch {
-                throw failure(error, content.messages())
-            }
+            try await output.produce(store) { try await $0.awardsReport(year) }
         }
     }
 

@@ -14,22 +14,17 @@ extension HocTapCommand {
         /// `hoctap units list`.
         struct List: AsyncParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Liệt kê các đơn vị (đồng bộ từ campaign.yaml).")
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var content: ContentOptions
+            @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let messages = content.messages()
-                do {
-                    let store = try await database.open(content: content)
+                try await store.run { database, messages in
                     let dates = ISO8601DateFormatter()
                     dates.formatOptions = [.withFullDate]
                     dates.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-                    for unit in try await store.units() {
+                    for unit in try await database.units() {
                         let retired = unit.retiredAt.map { messages.text("cli.unit_retired", [dates.string(from: $0)]) } ?? ""
                         print("\(unit.id)\t\(unit.name)\t\(unit.kind.rawValue)\(retired)")
                     }
-                } catch {
-                    throw failure(error, messages)
                 }
             }
         }
@@ -40,20 +35,13 @@ extension HocTapCommand {
                 abstract: "Cho một đơn vị thôi hoạt động từ một ngày; người học và kết quả cũ vẫn được giữ.")
             @Argument(help: "Mã đơn vị.") var id: String
             @Option(help: "Từ ngày (YYYY-MM-DD); mặc định hôm nay.") var date: String?
-            @OptionGroup var database: DatabaseOptions
-            @OptionGroup var content: ContentOptions
+            @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                let messages = content.messages()
-                do {
-                    let store = try await database.open(content: content)
+                try await store.run { database, messages in
                     let when = try date.map { try ReportOutputOptions.parseDate($0, TimeZone(identifier: "Asia/Ho_Chi_Minh")!) }
-                    try await store.retireUnit(id: id, at: when ?? Date())
+                    try await database.retireUnit(id: id, at: when ?? Date())
                     print(messages.text("cli.unit_retire_done", [id]))
-                } catch let error as ValidationError {
-                    throw error
-                } catch {
-                    throw failure(error, messages)
                 }
             }
         }
