@@ -28,6 +28,15 @@ struct MigrationTests {
         }
     }
 
+    @Test func theWriterSyncsEveryCommit() async throws {
+        let fixture = try await StoreFixture()
+        // 2 is FULL: with WAL, NORMAL (1) could lose the last acknowledged attempts on a power cut.
+        #expect(try fixture.database.writerSynchronousSetting() == 2)
+        let bulk = try AppDatabase(path: fixture.folder.appendingPathComponent("bulk.sqlite").path,
+                                   hashing: .fastForTests, durability: .bulkLoad)
+        #expect(try bulk.writerSynchronousSetting() == 0)
+    }
+
     @Test func walModeAndForeignKeysAreOn() async throws {
         let fixture = try await StoreFixture()
         let queue = try DatabaseQueue(path: fixture.path)

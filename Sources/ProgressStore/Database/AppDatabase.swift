@@ -18,12 +18,24 @@ public struct AppDatabase: ProgressRepository {
         /// `synchronous = OFF`: only for filling a fresh demonstration database in bulk, where a crash costs
         /// nothing but a rerun.
         case bulkLoad
+
+        var pragmaValue: String { self == .full ? "FULL" : "OFF" }
     }
 
     /// Opens (creating if needed) the database file at `path`, as a pool: reports read while kiosks write.
     public init(path: String, hashing: SecretHashing = .standard, durability: Durability = .full) throws {
         let pool = try DatabasePool(path: path, configuration: Self.makeConfiguration(durability))
+        // GRDB sets `synchronous = NORMAL` on the pool's writer when it turns WAL on, after `prepareDatabase` has
+        // run: set it again on the writer, the one connection that commits.
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = \(durability.pragmaValue)")
+        }
         try self.init(pool, hashing: hashing)
+    }
+
+    /// The `synchronous` setting of the connection that writes: 2 (FULL) unless bulk loading.
+    public func writerSynchronousSetting() throws -> Int {
+        try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
     }
 
     /// An in-memory database, for tests where the file does not matter.
@@ -47,7 +59,7 @@ public struct AppDatabase: ProgressRepository {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
-        let synchronous = durability == .full ? "FULL" : "OFF"
+        let synchronous = durability.pragmaValue
         let trace = SQLTrace.shared
         if trace != nil { config.publicStatementArguments = true }
         config.prepareDatabase { db in
