@@ -57,8 +57,9 @@ extension AppDatabase {
                 let stored = try AttemptAnswerRow.filter(Column("attemptId") == record.attemptID).fetchAll(db)
                 return RecordedAttempt(record: try existing.record(answers: stored), wasDuplicate: true)
             }
+            let row = AttemptRow(record)
             do {
-                try AttemptRow(record).insert(db)
+                try row.insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
                 throw ProgressError(.unknownLearner, String(record.learnerID))
             }
@@ -66,7 +67,7 @@ extension AppDatabase {
                 try answer.insert(db)
             }
             try db.execute(sql: "DELETE FROM attemptDraft WHERE attemptId = ?", arguments: [record.attemptID])
-            try Summaries.refreshCourse(learnerID: record.learnerID, courseID: record.courseID, db)
+            try Summaries.addAttempt(row, db)
             return RecordedAttempt(record: record, wasDuplicate: false)
         }
     }

@@ -28,6 +28,9 @@ extension AppDatabase {
                 throw ProgressError(.unknownLearner, String(learnerID))
             }
             let isVisit = kind == LessonEventRecord.visit
+            let completedBefore = try Date?.fetchOne(
+                db, sql: "SELECT completedAt FROM lessonProgress WHERE learnerId = ? AND courseId = ? AND lessonId = ?",
+                arguments: [learnerID, courseID, lessonID]) ?? nil
             try db.execute(
                 sql: """
                     INSERT INTO lessonProgress (learnerId, courseId, lessonId, visits, firstVisitedAt, lastVisitedAt,
@@ -43,7 +46,8 @@ extension AppDatabase {
                     """,
                 arguments: [learnerID, courseID, lessonID, isVisit ? 1 : 0, isVisit ? date : nil,
                             isVisit ? date : nil, isVisit ? nil : date])
-            try Summaries.refreshCourse(learnerID: learnerID, courseID: courseID, db)
+            try Summaries.addLessonEvent(learnerID: learnerID, courseID: courseID, at: date,
+                                         firstCompletion: !isVisit && completedBefore == nil, db)
         }
     }
 }
