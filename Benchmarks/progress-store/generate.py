@@ -14,7 +14,7 @@
 
     generate.py attempts COUNT
         The same transaction as `hoctap db write-probe` (AppDatabase.recordAttempt: the id check, the attempt, its 5
-        answers, the draft delete, the courseProgress refresh of Summaries.swift), COUNT times for one learner as
+        answers, the draft delete, the courseProgress upsert of Summaries.swift), COUNT times for one learner as
         the probe does, as plain SQL for the sqlite3 shell: what the schema costs without the app around it.
         Copied from the Swift source: keep it in step.
 
@@ -166,22 +166,17 @@ def inserts(writer, count, synchronous="FULL"):
     return "\n".join(lines) + "\n"
 
 
-REFRESH_COURSE = """INSERT OR REPLACE INTO courseProgress
-    (learnerId, courseId, firstActivityAt, lastActivityAt, lessonsCompleted, finalAttempts, bestPercent, passedFinalAt)
-SELECT learnerId, courseId, MIN(firstAt), MAX(lastAt), SUM(lessonsCompleted), SUM(finalAttempts),
-       MAX(bestPercent), MIN(passedAt)
-FROM (
-    SELECT learnerId, courseId, MIN(at) AS firstAt, MAX(at) AS lastAt,
-           COUNT(DISTINCT CASE WHEN kind = 'complete' THEN lessonId END) AS lessonsCompleted,
-           0 AS finalAttempts, NULL AS bestPercent, NULL AS passedAt
-    FROM lessonEvent WHERE learnerId = 1 AND courseId = 'probe' GROUP BY learnerId, courseId
-    UNION ALL
-    SELECT learnerId, courseId, MIN(startedAt), MAX(submittedAt), 0,
-           SUM(isFinal), MAX(CASE WHEN isFinal THEN percent END),
-           MIN(CASE WHEN isFinal AND passed THEN submittedAt END)
-    FROM attempt WHERE learnerId = 1 AND courseId = 'probe' GROUP BY learnerId, courseId
-)
-GROUP BY learnerId, courseId;"""
+REFRESH_COURSE = """INSERT INTO courseProgress (learnerId, courseId, firstActivityAt, lastActivityAt, lessonsCompleted,
+                            finalAttempts, bestPercent, passedFinalAt)
+VALUES (1, 'probe', strftime('%Y-%m-%d %H:%M:%f', 'now', '-60 seconds'), strftime('%Y-%m-%d %H:%M:%f', 'now'),
+        0, 1, 80, strftime('%Y-%m-%d %H:%M:%f', 'now'))
+ON CONFLICT (learnerId, courseId) DO UPDATE SET
+    firstActivityAt = MIN(firstActivityAt, excluded.firstActivityAt),
+    lastActivityAt = MAX(lastActivityAt, excluded.lastActivityAt),
+    lessonsCompleted = lessonsCompleted + excluded.lessonsCompleted,
+    finalAttempts = finalAttempts + excluded.finalAttempts,
+    bestPercent = MAX(COALESCE(bestPercent, excluded.bestPercent), COALESCE(excluded.bestPercent, bestPercent)),
+    passedFinalAt = MIN(COALESCE(passedFinalAt, excluded.passedFinalAt), COALESCE(excluded.passedFinalAt, passedFinalAt))"""
 
 
 def attempts(count):

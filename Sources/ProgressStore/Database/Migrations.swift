@@ -6,6 +6,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("001-initial-schema", migrate: createInitialSchema)
         migrator.registerMigration("002-reporting-indexes", migrate: createReportingIndexes)
+        migrator.registerMigration("003-covering-reporting-indexes", migrate: createCoveringReportingIndexes)
         return migrator
     }
 
@@ -141,5 +142,23 @@ enum Migrations {
         try db.create(index: "lessonEvent_on_at", on: "lessonEvent", columns: ["at"])
         try db.create(index: "lessonProgress_on_completedAt", on: "lessonProgress", columns: ["completedAt"])
         try db.create(index: "learner_on_createdAt", on: "learner", columns: ["createdAt"])
+    }
+
+    /// Indexes that hold every column the period figures read, so a year's millions of rows are read from the
+    /// index alone instead of one table lookup each. Each replaces an index its columns begin with.
+    private static func createCoveringReportingIndexes(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP INDEX lessonEvent_on_learner_course;
+            CREATE INDEX lessonEvent_on_learner_course_at ON lessonEvent(learnerId, courseId, at);
+            DROP INDEX attempt_on_learner_course;
+            CREATE INDEX attempt_on_learner_course_submittedAt ON attempt(learnerId, courseId, submittedAt);
+            CREATE INDEX attempt_final_on_submittedAt
+                ON attempt(submittedAt, learnerId, courseId, isFinal, passed, percent) WHERE isFinal;
+            DROP INDEX lessonProgress_on_completedAt;
+            CREATE INDEX lessonProgress_on_completedAt ON lessonProgress(completedAt, learnerId, courseId);
+            DROP INDEX courseCompletion_on_completedAt;
+            CREATE INDEX courseCompletion_on_completedAt ON courseCompletion(completedAt, learnerId, courseId);
+            CREATE INDEX courseProgress_on_lastActivityAt ON courseProgress(lastActivityAt, firstActivityAt);
+            """)
     }
 }

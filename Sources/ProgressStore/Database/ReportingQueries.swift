@@ -9,23 +9,28 @@ enum ReportingQueries {
         SELECT unitId, category, COUNT(*) FROM learner WHERE createdAt < :end GROUP BY unitId, category
         """
 
-    /// Per unit and category: learners with any lesson event or attempt in the period.
+    /// Per unit and category: learners with any lesson event or attempt in the period. Asked per learner
+    /// (EXISTS on the learner's own index entries), not by collecting the period's millions of events.
     static let active = """
         SELECT l.unitId, l.category, COUNT(*)
-        FROM (SELECT learnerId FROM lessonEvent WHERE at >= :start AND at < :end
-              UNION
-              SELECT learnerId FROM attempt WHERE submittedAt >= :start AND submittedAt < :end) AS a
-        JOIN learner l ON l.id = a.learnerId
+        FROM learner l
+        WHERE EXISTS (SELECT 1 FROM lessonEvent e WHERE e.learnerId = l.id AND e.at >= :start AND e.at < :end)
+           OR EXISTS (SELECT 1 FROM attempt a WHERE a.learnerId = l.id
+                      AND a.submittedAt >= :start AND a.submittedAt < :end)
         GROUP BY l.unitId, l.category
         """
 
-    /// Per unit, category and course: (learner, course) pairs with activity in the period.
+    /// Per unit, category and course: (learner, course) pairs with activity in the period. Every pair with any
+    /// activity has a `courseProgress` row whose first and last activity bracket it, which narrows the pairs to
+    /// test; the events themselves decide.
     static let enrolments = """
         SELECT l.unitId, l.category, p.courseId, COUNT(*)
-        FROM (SELECT learnerId, courseId FROM lessonEvent WHERE at >= :start AND at < :end
-              UNION
-              SELECT learnerId, courseId FROM attempt WHERE submittedAt >= :start AND submittedAt < :end) AS p
-        JOIN learner l ON l.id = p.learnerId
+        FROM courseProgress p JOIN learner l ON l.id = p.learnerId
+        WHERE p.firstActivityAt < :end AND p.lastActivityAt >= :start
+          AND (EXISTS (SELECT 1 FROM lessonEvent e WHERE e.learnerId = p.learnerId AND e.courseId = p.courseId
+                       AND e.at >= :start AND e.at < :end)
+               OR EXISTS (SELECT 1 FROM attempt a WHERE a.learnerId = p.learnerId AND a.courseId = p.courseId
+                          AND a.submittedAt >= :start AND a.submittedAt < :end))
         GROUP BY l.unitId, l.category, p.courseId
         """
 
