@@ -176,7 +176,7 @@ ON CONFLICT (learnerId, courseId) DO UPDATE SET
     lessonsCompleted = lessonsCompleted + excluded.lessonsCompleted,
     finalAttempts = finalAttempts + excluded.finalAttempts,
     bestPercent = MAX(COALESCE(bestPercent, excluded.bestPercent), COALESCE(excluded.bestPercent, bestPercent)),
-    passedFinalAt = MIN(COALESCE(passedFinalAt, excluded.passedFinalAt), COALESCE(excluded.passedFinalAt, passedFinalAt))"""
+    passedFinalAt = MIN(COALESCE(passedFinalAt, excluded.passedFinalAt), COALESCE(excluded.passedFinalAt, passedFinalAt));"""
 
 
 def attempts(count):
