@@ -128,7 +128,7 @@ private func paragraph(_ text: String, _ format: ParagraphFormat = .init(), _ ru
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         if index > 0 { runs += "<w:r>\(run.xml)<w:br/></w:r>" }
         if !line.isEmpty {
-            runs += #"<w:r>\#(run.xml)<w:t xml:space="preserve">\#(OfficeXML.escape(String(line)))</w:t></w:r>"#
+            runs += #"<w:r>\#(run.xml)<w:t xml:space="preserve">\#(MarkupEscaping.escape(String(line)))</w:t></w:r>"#
         }
     }
     return "<w:p>\(format.xml)\(runs)</w:p>"

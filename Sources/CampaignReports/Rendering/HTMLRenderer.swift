@@ -95,7 +95,7 @@ public enum HTMLRenderer {
         return "<footer class=\"closing\"><div class=\"left\">\(left)</div><div class=\"right\">\(right)</div></footer>\n"
     }
 
-    private static func e(_ text: String) -> String { HTMLEscaping.escape(text) }
+    private static func e(_ text: String) -> String { MarkupEscaping.escape(text) }
 
     /// A4, margins 20/15/20/30 mm, Times New Roman 13–14 pt, page numbers from page 2 on.
     static let stylesheet = """

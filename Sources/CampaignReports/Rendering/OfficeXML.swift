@@ -37,34 +37,6 @@ enum OfficeXML {
     /// Prefix of the relationship types (`…/officeDocument`, `…/styles` …).
     static let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
-    /// `text` in NFC, with `&`, `<`, `>` and both quotes escaped, usable in element text and attribute values.
-    /// Characters XML 1.0 cannot carry (control characters other than tab and line breaks) are dropped, so a
-    /// stray byte in a unit's name cannot make Word or Excel refuse the whole file.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            default:
-                if isAllowedInXML(scalar) { escaped.unicodeScalars.append(scalar) }
-            }
-        }
-        return escaped
-    }
-
-    /// The Char production of XML 1.0.
-    private static func isAllowedInXML(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
-        default: false
-        }
-    }
-
     /// One relationship of a `.rels` part.
     struct Relationship {
         var id: String
@@ -77,8 +49,8 @@ enum OfficeXML {
     static func relationships(_ relationships: [Relationship]) -> String {
         var xml = declaration + #"<Relationships xmlns="\#(relationshipsNamespace)">"#
         for relationship in relationships {
-            xml += #"<Relationship Id="\#(escape(relationship.id))" "#
-                + #"Type="\#(relationshipType)\#(relationship.type)" Target="\#(escape(relationship.target))"/>"#
+            xml += #"<Relationship Id="\#(MarkupEscaping.escape(relationship.id))" "#
+                + #"Type="\#(relationshipType)\#(relationship.type)" Target="\#(MarkupEscaping.escape(relationship.target))"/>"#
         }
         return xml + "</Relationships>"
     }
@@ -90,7 +62,7 @@ enum OfficeXML {
             + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
             + #"<Default Extension="xml" ContentType="application/xml"/>"#
         for (partName, contentType) in overrides {
-            xml += #"<Override PartName="\#(escape(partName))" ContentType="\#(contentType)"/>"#
+            xml += #"<Override PartName="\#(MarkupEscaping.escape(partName))" ContentType="\#(contentType)"/>"#
         }
         return xml + "</Types>"
     }

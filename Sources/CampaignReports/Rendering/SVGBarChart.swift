@@ -13,8 +13,8 @@ enum SVGBarChart {
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" width="\(Int(width))" \
             height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" \
-            aria-label="\(HTMLEscaping.escape(chart.title))">
-            <title>\(HTMLEscaping.escape(chart.title))</title>
+            aria-label="\(MarkupEscaping.escape(chart.title))">
+            <title>\(MarkupEscaping.escape(chart.title))</title>
 
             """
         for (index, bar) in chart.bars.enumerated() {
@@ -22,7 +22,7 @@ enum SVGBarChart {
             let length = barWidth * min(max(bar.value, 0), 100) / 100
             svg += """
                 <text x="\(Int(labelWidth - 6))" y="\(format(y + 15))" text-anchor="end" font-size="11">\
-                \(HTMLEscaping.escape(shorten(bar.label)))</text>
+                \(MarkupEscaping.escape(shorten(bar.label)))</text>
                 <rect x="\(Int(labelWidth))" y="\(format(y + 4))" width="\(format(barWidth))" height="14" \
                 fill="none" stroke="#000" stroke-width="0.5"/>
                 <rect x="\(Int(labelWidth))" y="\(format(y + 4))" width="\(format(length))" height="14" fill="#444"/>

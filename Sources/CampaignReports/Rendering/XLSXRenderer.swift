@@ -49,7 +49,7 @@ public enum XLSXRenderer {
 
     private static func workbook(sheetNames: [String]) -> String {
         let sheets = sheetNames.enumerated().map { index, name in
-            #"<sheet name="\#(OfficeXML.escape(name))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
+            #"<sheet name="\#(MarkupEscaping.escape(name))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
         }.joined()
         return OfficeXML.declaration
             + #"<workbook xmlns="\#(SpreadsheetStyles.namespace)" xmlns:r="\#(OfficeXML.officeRelationshipsNamespace)">"#
@@ -248,7 +248,7 @@ private struct SheetWriter {
     }
 
     private static func inlineString(_ reference: String, _ text: String, style: Int) -> String {
-        #"<c r="\#(reference)" s="\#(style)" t="inlineStr"><is><t xml:space="preserve">\#(OfficeXML.escape(text))</t></is></c>"#
+        #"<c r="\#(reference)" s="\#(style)" t="inlineStr"><is><t xml:space="preserve">\#(MarkupEscaping.escape(text))</t></is></c>"#
     }
 
     /// `B7` for column index 1, row 7; columns run A … Z, AA … AZ, BA …
