@@ -104,7 +104,7 @@ enum SampleReport {
     static let unitChart = BarChart(
         title: "Biểu đồ 1. Tỷ lệ hoàn thành theo đơn vị (%)",
         bars: units.map { BarChart.Bar(label: $0.name, value: rate($0.completed, of: $0.participants)) },
-        target: target
+        target: target, targetLabel: "Chỉ tiêu"
     )
 
     static let header = ReportHeader(

@@ -17,10 +17,13 @@ public struct BarChart: Sendable, Hashable {
     public var bars: [Bar]
     /// A reference line (the year's target), if any.
     public var target: Double?
+    /// The words for that line ("Chỉ tiêu"), from the strings of `Content/`.
+    public var targetLabel: String?
 
-    public init(title: String, bars: [Bar], target: Double? = nil) {
+    public init(title: String, bars: [Bar], target: Double? = nil, targetLabel: String? = nil) {
         self.title = title
         self.bars = bars
         self.target = target
+        self.targetLabel = targetLabel
     }
 }

@@ -455,7 +455,8 @@ private struct WordDocumentWriter {
             rows.append(gap(last: target == nil && index == chart.bars.count - 1))
         }
         if let targetValue = chart.target, target != nil {
-            let note = "\(Self.targetLabel): \(VietnameseFormat.decimal(targetValue))%"
+            let value = "\(VietnameseFormat.decimal(targetValue))%"
+            let note = chart.targetLabel.map { "\($0): \(value)" } ?? value
             var noteFormat = labelFormat
             noteFormat.keepNext = false
             rows.append(row([
@@ -466,9 +467,6 @@ private struct WordDocumentWriter {
         xml += table(columnWidths: gridWidths, borders: false, cellMargin: 57, rows: rows)
         return xml + spacerAfterTable()
     }
-
-    /// The legend of a chart's dashed target line.
-    private static let targetLabel = "Chỉ tiêu"
 
     // MARK: Closing
 
