@@ -113,7 +113,7 @@ public enum HTMLRenderer {
         .superior { font-size: 13pt; text-transform: uppercase; }
         .issuer, .national { font-size: 12.5pt; font-weight: bold; text-transform: uppercase; }
         .motto { font-size: 14pt; font-weight: bold; }
-        .number { font-size: 13pt; margin-top: 4mm !important; }
+        .number { font-size: 13pt; margin-top: 4mm !important; white-space: pre; }
         .date { font-style: italic; margin-top: 4mm !important; }
         hr { border: 0; border-top: 1px solid #000; margin: 1mm auto; }
         .rule-issuer { width: 35%; }
