@@ -7,6 +7,7 @@ enum Migrations {
         migrator.registerMigration("001-initial-schema", migrate: createInitialSchema)
         migrator.registerMigration("002-reporting-indexes", migrate: createReportingIndexes)
         migrator.registerMigration("003-covering-reporting-indexes", migrate: createCoveringReportingIndexes)
+        migrator.registerMigration("004-clustered-answers-and-progress", migrate: clusterAnswersAndProgress)
         return migrator
     }
 
@@ -158,6 +159,48 @@ enum Migrations {
             CREATE INDEX lessonProgress_on_completedAt ON lessonProgress(completedAt, learnerId, courseId);
             DROP INDEX courseCompletion_on_completedAt;
             CREATE INDEX courseCompletion_on_completedAt ON courseCompletion(completedAt, learnerId, courseId);
+            CREATE INDEX courseProgress_on_lastActivityAt ON courseProgress(lastActivityAt, firstActivityAt);
+            """)
+    }
+
+    /// Tables keyed by a composite primary key stored WITHOUT ROWID: the rows live in the key's own B-tree, so a
+    /// submission writes one tree per table instead of a table and its key index.
+    private static func clusterAnswersAndProgress(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE attemptAnswer_clustered (
+                attemptId TEXT NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                questionId TEXT NOT NULL,
+                contentHash TEXT NOT NULL,
+                response TEXT,
+                creditNumerator INTEGER NOT NULL,
+                creditDenominator INTEGER NOT NULL,
+                PRIMARY KEY (attemptId, position)
+            ) WITHOUT ROWID;
+            INSERT INTO attemptAnswer_clustered
+                SELECT attemptId, position, questionId, contentHash, response, creditNumerator, creditDenominator
+                FROM attemptAnswer;
+            DROP TABLE attemptAnswer;
+            ALTER TABLE attemptAnswer_clustered RENAME TO attemptAnswer;
+
+            CREATE TABLE courseProgress_clustered (
+                learnerId INTEGER NOT NULL REFERENCES learner(id),
+                courseId TEXT NOT NULL,
+                firstActivityAt DATETIME NOT NULL,
+                lastActivityAt DATETIME NOT NULL,
+                lessonsCompleted INTEGER NOT NULL,
+                finalAttempts INTEGER NOT NULL,
+                bestPercent INTEGER,
+                passedFinalAt DATETIME,
+                PRIMARY KEY (learnerId, courseId)
+            ) WITHOUT ROWID;
+            INSERT INTO courseProgress_clustered
+                SELECT learnerId, courseId, firstActivityAt, lastActivityAt, lessonsCompleted, finalAttempts,
+                       bestPercent, passedFinalAt
+                FROM courseProgress;
+            DROP TABLE courseProgress;
+            ALTER TABLE courseProgress_clustered RENAME TO courseProgress;
+            CREATE INDEX courseProgress_on_firstActivityAt ON courseProgress(firstActivityAt);
             CREATE INDEX courseProgress_on_lastActivityAt ON courseProgress(lastActivityAt, firstActivityAt);
             """)
     }
