@@ -34,13 +34,10 @@ extension AppDatabase: ReportingRepository {
                 courses[key, default: ActivityFigures()].passedAttempts = row[4]
                 courses[key, default: ActivityFigures()].percentSum = row[5]
             }
-            // Course-level counts roll up into their group, so a group's figures are complete on their own.
+            // Course-level counts roll up into their group, so a group's figures are complete on their own
+            // (course cells carry no learner counts, so the sum leaves those as they are).
             for (key, figures) in courses {
-                var group = groups[key.group, default: ActivityFigures()]
-                let learnerLevel = (group.registered, group.active)
-                group = group + figures
-                (group.registered, group.active) = learnerLevel
-                groups[key.group] = group
+                groups[key.group] = groups[key.group, default: ActivityFigures()] + figures
             }
             return (
                 groups.compactMap { key, figures in
