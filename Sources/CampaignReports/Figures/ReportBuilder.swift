@@ -91,7 +91,8 @@ public struct ReportBuilder: Sendable {
             CampaignReport.ContentRow(content: content, figures: byCourse.filter { $0.contents.contains(content) }
                 .reduce(ActivityFigures()) { $0 + $1.figures })
         }
-        let (coverage, coverageByUnit) = try await coverage(period: period, year: year)
+        // An award proposal shows no coverage table: spare its queries.
+        let (coverage, coverageByUnit) = kind == .awards ? ([], []) : try await coverage(period: period, year: year)
         return CampaignReport(
             schemaVersion: CampaignReport.currentSchemaVersion, kind: kind, commune: campaign.issuer,
             campaign: campaign.name, periodLabel: label, period: period, year: year, generatedAt: clock.now(),
