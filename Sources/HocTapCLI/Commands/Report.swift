@@ -27,11 +27,9 @@ struct PeriodOptions: ParsableArguments {
 
     func period(_ campaign: CampaignConfiguration) throws -> ReportingPeriod {
         if let from, let to {
-            let format = DateFormatter()
-            format.locale = Locale(identifier: "en_US_POSIX")
-            format.timeZone = campaign.timeZone
-            format.dateFormat = "yyyy-MM-dd"
-            guard let start = format.date(from: from), let last = format.date(from: to), start <= last else {
+            let start = try LocalDate.parse(from, in: campaign.timeZone)
+            let last = try LocalDate.parse(to, in: campaign.timeZone)
+            guard start <= last else {
                 throw ValidationError("Ngày không hợp lệ: \(from) – \(to) (cần YYYY-MM-DD, từ ngày không sau đến ngày).")
             }
             return ReportingPeriod(start: start, end: last.addingTimeInterval(86_400))

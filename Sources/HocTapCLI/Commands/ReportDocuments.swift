@@ -44,7 +44,7 @@ struct ReportOutputOptions: ParsableArguments {
             let builder = ReportBuilder(repository: database, catalog: catalog, campaign: scoped,
                                         clock: SystemWallClock(), unitID: unit)
             let report = try await make(builder)
-            let dateValue = try date.map { try Self.parseDate($0, campaign.timeZone) }
+            let dateValue = try date.map { try LocalDate.parse($0, in: campaign.timeZone) }
             let document = DocumentComposer(campaign: scoped, words: messages, number: number, date: dateValue)
                 .compose(report)
             let data: Data
@@ -63,15 +63,6 @@ struct ReportOutputOptions: ParsableArguments {
                 FileHandle.standardOutput.write(data)
             }
         }
-    }
-
-    static func parseDate(_ text: String, _ timeZone: TimeZone) throws -> Date {
-        let format = DateFormatter()
-        format.locale = Locale(identifier: "en_US_POSIX")
-        format.timeZone = timeZone
-        format.dateFormat = "yyyy-MM-dd"
-        guard let date = format.date(from: text) else { throw ValidationError("Ngày không hợp lệ: \(text)") }
-        return date
     }
 }
 

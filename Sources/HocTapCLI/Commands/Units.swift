@@ -39,7 +39,7 @@ extension HocTapCommand {
 
             func run() async throws {
                 try await store.run { database, messages in
-                    let when = try date.map { try ReportOutputOptions.parseDate($0, TimeZone(identifier: "Asia/Ho_Chi_Minh")!) }
+                    let when = try date.map { try LocalDate.parse($0, in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!) }
                     try await database.retireUnit(id: id, at: when ?? Date())
                     print(messages.text("cli.unit_retire_done", [id]))
                 }
