@@ -5,7 +5,7 @@ SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 HOCTAP := .build/release/hoctap
 
-.PHONY: run test build check courses deps bench clean
+.PHONY: run test build check courses deps bench strings clean
 
 ## make run: build, then start the main job.
 run: build
@@ -35,6 +35,10 @@ deps:
 ## make bench: the benchmarks in Benchmarks/ (on demand, never in make test).
 bench: deps
 	bash Benchmarks/run.sh
+
+## make strings: copy Content/strings/vi.yaml into the binary's fallback (after every change to it).
+strings:
+	bash scripts/embed-strings.sh
 
 clean:
 	rm -rf .build

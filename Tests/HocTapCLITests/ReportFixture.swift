@@ -73,10 +73,10 @@ final class ReportFixture {
         try await store.recordConsent(ConsentEvent(learnerID: cuc, purpose: .reporting, noticeVersion: "2026-01",
                                                    given: false, at: Self.local(2025, 4, 1)))
 
-        try await store.recordLessonCompletion(learnerID: an, courseID: "c1", lessonID: "01", at: Self.local(2025, 5, 1))
+        try await store.recordLessonCompletion(learnerID: an, courseID: "c1", lessonID: "01", at: Self.local(2025, 5, 1), completing: nil)
         try await complete(an, "c1", 5, Self.local(2025, 6, 1))
         try await complete(an, "c2", 4, Self.local(2025, 11, 1))
-        try await store.recordLessonCompletion(learnerID: binh, courseID: "c1", lessonID: "01", at: Self.local(2026, 2, 20))
+        try await store.recordLessonCompletion(learnerID: binh, courseID: "c1", lessonID: "01", at: Self.local(2026, 2, 20), completing: nil)
         try await complete(binh, "c1", 5, Self.local(2026, 3, 1))
         try await complete(binh, "c2", 4, Self.local(2026, 12, 10, 23, 59))
         try await complete(cuc, "c1", 5, Self.local(2026, 4, 1))

@@ -3,73 +3,70 @@ import LearningCore
 import Testing
 import TestSupport
 
-@Suite("The learning use cases")
+/// The pure rules behind the use cases; the use cases themselves run over both stores in
+/// `ProgressStoreTests/UseCaseContractTests`.
+@Suite("Sign-in throttling and feedback rules")
 struct LearningServiceTests {
-    static let quiz = Quiz(
-        id: "khoa/quiz", title: "Cuối khoá", settings: QuizSettings(passMark: 80, attemptsAllowed: 2),
-        questions: (0..<5).map { QuestionBuilder.single("khoa/q\($0)", choices: ["A", "B"], right: 0) })
-    static let course = Course(
-        id: "khoa", title: "Khoá", summary: "", audience: [.citizens], contents: [.digitalLearning], competences: [],
-        level: .basic, estimatedMinutes: 10, passMark: 80, version: 3, language: "vi", introductionHTML: "",
-        introductionMarkdown: "",
-        lessons: [Lesson(id: "01", number: 1, title: "Một", estimatedMinutes: 5, isRequired: true, bodyHTML: "",
-                         bodyMarkdown: "", check: nil),
-                  Lesson(id: "02", number: 2, title: "Hai", estimatedMinutes: 5, isRequired: false, bodyHTML: "",
-                         bodyMarkdown: "", check: nil)],
-        finalQuiz: quiz)
-
-    private func setUp() async throws -> (LearningService, InMemoryProgressRepository, Int64, TestClock) {
-        let repository = InMemoryProgressRepository()
-        try await repository.saveUnits([CommuneUnit(id: "thon-1", name: "Thôn 1", kind: .village)])
-        let clock = TestClock()
-        let learner = try await repository.register(
-            NewLearner(displayName: "Lan", unitID: "thon-1", category: .citizens), at: clock.now())
-        return (LearningService(repository: repository, clock: clock), repository, learner.id, clock)
+    @Test func theDelayDoublesAfterTheFreeFailuresAndStopsAtItsMaximum() {
+        let policy = SignInThrottle.perLearner
+        #expect((0..<3).map(policy.delay(afterFailures:)) == [0, 0, 0])
+        #expect((3..<9).map(policy.delay(afterFailures:)) == [5, 10, 20, 40, 80, 160])
+        #expect(policy.delay(afterFailures: 40) == 300)
     }
 
-    private func take(_ service: LearningService, learner: Int64, id: String, right: Int) async throws
-        -> LearningService.Submission
-    {
-        var random = SplitMix64(seed: 1)
-        var attempt = try await service.startAttempt(learnerID: learner, quiz: Self.quiz, attemptID: id, random: &random)
-        for (index, questionID) in attempt.questionIDs.enumerated() {
-            _ = try await service.answer(.choices([index < right ? "a" : "b"]), to: questionID, in: &attempt,
-                                         learnerID: learner, course: Self.course)
+    @Test func aLockLastsItsWindowAndOldFailuresAreForgotten() throws {
+        let policy = SignInThrottle.perLearner
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        var state: SignInThrottle.State?
+        for _ in 0..<10 { state = policy.failing(state, at: start) }
+        #expect(state?.lockedUntil == start.addingTimeInterval(15 * 60))
+        let wait = try #require(policy.waitTime(state, at: start.addingTimeInterval(60)))
+        #expect(abs(wait - 14 * 60) < 0.001)
+        #expect(policy.waitTime(state, at: start.addingTimeInterval(15 * 60 + 1)) == nil)
+        #expect(policy.failing(state, at: start.addingTimeInterval(15 * 60 + 1)).failures == 1, "counting starts anew")
+        let one = policy.failing(nil, at: start)
+        #expect(policy.current(one, at: start.addingTimeInterval(15 * 60 + 1)) == nil)
+    }
+
+    @Test func answersAreShownAfterSubmissionUnlessTheQuizWaitsForStaffToCloseIt() {
+        #expect(FeedbackRule.showsAnswersAfterSubmission(.afterSubmission, quizClosed: false))
+        #expect(FeedbackRule.showsAnswersAfterSubmission(.afterEachQuestion, quizClosed: false))
+        #expect(!FeedbackRule.showsAnswersAfterSubmission(.whenClosed, quizClosed: false))
+        #expect(FeedbackRule.showsAnswersAfterSubmission(.whenClosed, quizClosed: true))
+    }
+
+    @Test func practiceNeedsNoStoreAndShowsTheRuleOfTheQuiz() async throws {
+        let service = LearningService(repository: InMemoryProgressRepository(), catalog: CourseFixtures.catalog(),
+                                      clock: TestClock(), random: SeededRandomSource(seed: 1))
+        var practice = try service.startPractice(courseID: "khoa", quizID: "khoa/quiz")
+        let open = try await service.view(ofPractice: practice, courseID: "khoa")
+        #expect(open.questions.allSatisfy { $0.feedback == nil })
+        for question in open.questions {
+            try service.answerPractice(&practice, questionID: question.id,
+                                       response: CourseFixtures.rightResponse(question))
         }
-        return try await service.submit(&attempt, learnerID: learner, course: Self.course)
+        service.submitPractice(&practice)
+        let graded = try await service.view(ofPractice: practice, courseID: "khoa")
+        #expect(graded.result?.percent == 100 && graded.result?.showsAnswers == true)
+        #expect(graded.questions.allSatisfy { $0.feedback?.isCorrect == true })
     }
 
-    @Test func completesWhenTheRequiredLessonIsReadAndTheFinalQuizPassed() async throws {
-        let (service, repository, learner, _) = try await setUp()
-        try await service.openLesson(learnerID: learner, course: Self.course, lessonID: "01")
-        #expect(try await service.finishLesson(learnerID: learner, course: Self.course, lessonID: "01") == nil,
-                "the final quiz is still to pass")
-        let failed = try await take(service, learner: learner, id: "a1", right: 3)
-        #expect(!failed.recorded.record.result.passed && failed.completion == nil)
-        let passed = try await take(service, learner: learner, id: "a2", right: 4)
-        #expect(passed.recorded.record.result.passed)
-        #expect(passed.completion?.percent == 80, "4 of 5 is exactly 80%")
-        #expect(passed.completion?.courseVersion == 3)
-        #expect(try await repository.courseProgress(learnerID: learner, courseID: "khoa").completion == passed.completion)
+    @Test func errorsAreWordedFromTheStringsFile() {
+        let strings = TableLocalizer(["errors.sign-in-throttled": "Đợi {0} phút", "errors.quiz.no-attempts-left": "Hết {0} lượt"])
+        #expect(strings.text(LearningError(.signInThrottled, retryAfterSeconds: 61)) == "Đợi 2 phút")
+        #expect(strings.text(QuizAttemptError.noAttemptsLeft(allowed: 2)) == "Hết 2 lượt")
     }
+}
 
-    @Test func theAttemptLimitHolds() async throws {
-        let (service, _, learner, _) = try await setUp()
-        _ = try await take(service, learner: learner, id: "a1", right: 0)
-        _ = try await take(service, learner: learner, id: "a2", right: 0)
-        await #expect(throws: QuizAttemptError.noAttemptsLeft(allowed: 2)) {
-            _ = try await take(service, learner: learner, id: "a3", right: 5)
+/// A localizer over a dictionary, for wording tests.
+private struct TableLocalizer: Localizer {
+    let table: [String: String]
+    init(_ table: [String: String]) { self.table = table }
+    func text(_ key: String, _ arguments: [String]) -> String {
+        var text = table[key] ?? key
+        for (index, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(index)}", with: argument)
         }
-    }
-
-    @Test func answersAreSavedAsDraftsUntilSubmitted() async throws {
-        let (service, repository, learner, _) = try await setUp()
-        var random = SplitMix64(seed: 9)
-        var attempt = try await service.startAttempt(learnerID: learner, quiz: Self.quiz, attemptID: "d1", random: &random)
-        _ = try await service.answer(.choices(["a"]), to: attempt.questionIDs[0], in: &attempt, learnerID: learner,
-                                     course: Self.course)
-        #expect(try await repository.draft(attemptID: "d1")?.responses == [attempt.questionIDs[0]: .choices(["a"])])
-        _ = try await service.submit(&attempt, learnerID: learner, course: Self.course)
-        #expect(try await repository.draft(attemptID: "d1") == nil)
+        return text
     }
 }

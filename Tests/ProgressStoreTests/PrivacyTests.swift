@@ -26,7 +26,7 @@ struct PrivacyTests {
         #expect(pin.hasPrefix("$2"), "bcrypt")
         #expect(try await fixture.database.verifyPIN(learnerID: learner.id, pin: "482913"))
         #expect(!(try await fixture.database.verifyPIN(learnerID: learner.id, pin: "482914")))
-        #expect(try await fixture.database.signInStaff(username: "admin", password: "Mat-khau-Rat-Dai-2026") != nil)
+        #expect(try await fixture.database.verifyStaffPassword(username: "admin", password: "Mat-khau-Rat-Dai-2026") != nil)
     }
 
     @Test func aDeletedLearnerLeavesNoPersonalDataInTheFileButTheTotalsStay() async throws {
@@ -39,7 +39,7 @@ struct PrivacyTests {
             _ = try await fixture.database.recordAttempt(fixture.attempt("x\(index)", learner: index < 12 ? learner.id : other.id))
         }
         try await fixture.database.recordLessonCompletion(learnerID: learner.id, courseID: "khoa-thu", lessonID: "01-a",
-                                                          at: fixture.clock.now())
+                                                          at: fixture.clock.now(), completing: nil)
         let pinHash = try await DatabaseQueue(path: fixture.path).read { db in
             try String.fetchOne(db, sql: "SELECT pinHash FROM learner WHERE id = ?", arguments: [learner.id])
         }

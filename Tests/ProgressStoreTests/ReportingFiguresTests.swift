@@ -40,7 +40,7 @@ struct ReportingFiguresTests {
         _ = idle
 
         // Lan: two courses, reads a lesson in each, passes course A's final at the last minute of the year.
-        try await store.recordLessonCompletion(learnerID: lan.id, courseID: "a", lessonID: "01", at: inYear)
+        try await store.recordLessonCompletion(learnerID: lan.id, courseID: "a", lessonID: "01", at: inYear, completing: nil)
         try await store.recordLessonVisit(learnerID: lan.id, courseID: "b", lessonID: "01", at: inYear)
         var passed = fixture.attempt("lan-a", learner: lan.id, correct: 5, course: "a")
         passed.submittedAt = lastMinute

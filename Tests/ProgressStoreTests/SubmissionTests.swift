@@ -59,15 +59,18 @@ struct SubmissionTests {
         var attempt = try QuizAttempt.start(quiz: quiz, id: "draft-1", seed: 99, at: fixture.clock.now())
         let draft = AttemptDraft(attemptID: attempt.id, learnerID: learner.id, courseID: "khoa-thu", quizID: quiz.id,
                                  seed: attempt.seed, startedAt: attempt.startedAt)
+        _ = try await fixture.database.openAttempt(draft, attemptsAllowed: nil)
         for questionID in attempt.questionIDs.prefix(2) {
             let response = try #require(QuizFixtures.rightAnswers[questionID])
             _ = try attempt.answer(response, to: questionID, at: fixture.clock.now())
-            try await fixture.database.saveDraft(draft, questionID: questionID, response: response, at: fixture.clock.now())
+            try await fixture.database.saveDraftAnswer(attemptID: draft.attemptID, learnerID: learner.id,
+                                                       questionID: questionID, response: response,
+                                                       at: fixture.clock.now())
         }
 
         // The power goes out; the server starts again.
         try fixture.reopen()
-        let saved = try #require(try await fixture.database.draft(attemptID: "draft-1"))
+        let saved = try #require(try await fixture.database.draft(attemptID: "draft-1", learnerID: learner.id))
         #expect(try await fixture.database.openDrafts(learnerID: learner.id) == ["draft-1"])
         var resumed = try QuizAttempt.resume(quiz: quiz, id: saved.attemptID, seed: saved.seed,
                                              startedAt: saved.startedAt, drafts: saved.responses)
@@ -79,11 +82,15 @@ struct SubmissionTests {
         _ = try await fixture.database.recordAttempt(record)
         _ = try await fixture.database.recordAttempt(record)
         #expect(try await fixture.database.attemptCount(learnerID: learner.id, quizID: quiz.id) == 1)
-        #expect(try await fixture.database.draft(attemptID: "draft-1") == nil, "the drafts go with the submission")
-        // A late draft write for a submitted attempt (a retried request) does not bring the draft back.
-        try await fixture.database.saveDraft(draft, questionID: attempt.questionIDs[2], response: .choices(["a"]),
-                                             at: fixture.clock.now())
-        #expect(try await fixture.database.draft(attemptID: "draft-1") == nil)
+        #expect(try await fixture.database.draft(attemptID: "draft-1", learnerID: learner.id) == nil,
+                "the drafts go with the submission")
+        // A late draft write for a submitted attempt (a retried request) is refused and brings nothing back.
+        await #expect(throws: LearningError(.attemptNotFound, "draft-1")) {
+            try await fixture.database.saveDraftAnswer(attemptID: "draft-1", learnerID: learner.id,
+                                                       questionID: attempt.questionIDs[2], response: .choices(["a"]),
+                                                       at: fixture.clock.now())
+        }
+        #expect(try await fixture.database.draft(attemptID: "draft-1", learnerID: learner.id) == nil)
     }
 }
 

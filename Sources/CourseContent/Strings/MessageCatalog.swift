@@ -14,7 +14,11 @@ public struct MessageCatalog: Localizer {
     /// Loads `strings/<locale>.yaml` below a `Content/` folder.
     public init(contentDirectory: URL, locale: String = "vi") throws {
         let file = contentDirectory.appendingPathComponent("strings/\(locale).yaml")
-        let text = try String(contentsOf: file, encoding: .utf8)
+        try self.init(yaml: try String(contentsOf: file, encoding: .utf8))
+    }
+
+    /// Parses the text of a strings file.
+    public init(yaml text: String) throws {
         var flat: [String: String] = [:]
         if let root = try Yams.compose(yaml: text) {
             Self.flatten(root, prefix: "", into: &flat)
@@ -24,6 +28,10 @@ public struct MessageCatalog: Localizer {
 
     /// An empty catalogue: every message shows as its key.
     public static let keysOnly = MessageCatalog(entries: [:])
+
+    /// The Vietnamese strings built into the program (`BundledMessages`, a copy of `Content/strings/vi.yaml`):
+    /// what a command says when `Content/` cannot be found or read.
+    public static let bundled: MessageCatalog = (try? MessageCatalog(yaml: BundledMessages.vietnamese)) ?? .keysOnly
 
     /// Whether the catalogue has that key.
     public func contains(_ key: String) -> Bool { entries[key] != nil }

@@ -9,18 +9,22 @@ extension HocTapCommand {
         static let configuration = CommandConfiguration(
             abstract: "Kiểm tra các khoá học: in mọi lỗi dạng path:line:column, thoát với mã 1 nếu có lỗi.")
 
-        @Argument(help: "Thư mục khoá học.")
-        var directory: String = "Courses"
+        @Argument(help: "Thư mục khoá học (mặc định: HOCTAP_COURSES, rồi Courses/ ở thư mục đang đứng hoặc cạnh chương trình).")
+        var directory: String?
 
         @OptionGroup var content: ContentOptions
 
         func run() throws {
+            _ = try content.directory()
             let messages = content.messages()
-            guard FileManager.default.fileExists(atPath: directory) else {
-                printError(messages.text("cli.no_such_directory", [directory]))
+            let courses: ResourceLocator.Found
+            do {
+                courses = try ResourceLocator.current.locate(.courses, flag: directory)
+            } catch {
+                printError(error.message(messages))
                 throw ExitCode(2)
             }
-            let result = CourseLoader().load(directory: URL(fileURLWithPath: directory), displayPath: directory)
+            let result = CourseLoader().load(directory: courses.url, displayPath: courses.displayPath)
             for diagnostic in result.diagnostics {
                 print(diagnostic.formatted(with: messages))
             }

@@ -9,8 +9,9 @@ extension HocTapCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liệt kê các khoá học: bài học, câu hỏi, số phút, nội dung thi đua, đối tượng.")
 
-        @Option(name: .customLong("courses"), help: "Thư mục khoá học.")
-        var directory: String = "Courses"
+        @Option(name: .customLong("courses"),
+                help: "Thư mục khoá học (mặc định: HOCTAP_COURSES, rồi Courses/ ở thư mục đang đứng hoặc cạnh chương trình).")
+        var directory: String?
 
         @Flag(help: "In dạng JSON.")
         var json = false
@@ -18,8 +19,16 @@ extension HocTapCommand {
         @OptionGroup var content: ContentOptions
 
         func run() throws {
+            _ = try content.directory()
             let messages = content.messages()
-            let result = CourseLoader().load(directory: URL(fileURLWithPath: directory), displayPath: directory)
+            let courses: ResourceLocator.Found
+            do {
+                courses = try ResourceLocator.current.locate(.courses, flag: directory)
+            } catch {
+                printError(error.message(messages))
+                throw ExitCode(1)
+            }
+            let result = CourseLoader().load(directory: courses.url, displayPath: courses.displayPath)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

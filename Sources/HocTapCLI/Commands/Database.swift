@@ -9,7 +9,7 @@ extension HocTapCommand {
     struct Database: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "db", abstract: "Quản lý cơ sở dữ liệu tiến độ học tập.",
-            subcommands: [Check.self, Backup.self, RebuildSummaries.self, WriteProbe.self])
+            subcommands: [Check.self, Backup.self, RebuildSummaries.self, WriteProbe.self, PINProbe.self])
 
         /// `hoctap db check`: integrity and foreign keys.
         struct Check: AsyncParsableCommand {
@@ -18,7 +18,7 @@ extension HocTapCommand {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                try await store.run(syncUnits: false) { database, messages in
+                try await store.run(.readOnly) { database, messages in
                     let report = try await database.checkIntegrity()
                     for line in report.integrityProblems + report.foreignKeyProblems { print(line) }
                     print(messages.text(report.isHealthy ? "cli.db_healthy" : "cli.db_unhealthy", [store.database.path]))
@@ -35,7 +35,7 @@ extension HocTapCommand {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                try await store.run(syncUnits: false) { database, messages in
+                try await store.run(.readWrite) { database, messages in
                     guard !FileManager.default.fileExists(atPath: file) else {
                         printError(messages.text("cli.backup_exists", [file]))
                         throw ExitCode(1)
@@ -50,12 +50,17 @@ extension HocTapCommand {
         struct RebuildSummaries: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Tính lại các bảng tổng hợp tiến độ từ nhật ký sự kiện.")
+            @Option(name: .customLong("courses"), help: "Thư mục khoá học (để biết điều kiện hoàn thành khoá học).")
+            var coursesDirectory: String?
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                try await store.run(syncUnits: false) { database, messages in
-                    try await database.rebuildSummaries()
-                    print(messages.text("cli.summaries_rebuilt"))
+                try await store.run(.readWrite) { database, messages in
+                    let courses = try ResourceLocator.current.locate(.courses, flag: coursesDirectory)
+                    let catalog = CourseLoader().load(directory: courses.url, displayPath: courses.displayPath).catalog
+                    let restored = try await database.rebuildSummaries(
+                        requirements: catalog.courses.map(CompletionRequirement.init))
+                    print(messages.text("cli.summaries_rebuilt", [String(restored)]))
                 }
             }
         }

@@ -1,13 +1,14 @@
 import CourseContent
 import Foundation
-import ProgressStore
+import LearningCore
 
 /// A learner's data as `learners show` prints it and `learners export` writes it.
 struct LearnerDataExport {
-    let data: LearnerData
+    let data: PersonalData
 
-    static func make(learnerID: Int64, store: AppDatabase) async throws -> LearnerDataExport {
-        LearnerDataExport(data: try await store.export(learnerID: learnerID))
+    /// The learner's data, asked through the staff use case as the console operator (so it is logged).
+    static func make(learnerID: Int64, staff: StaffService, forExport: Bool) async throws -> LearnerDataExport {
+        LearnerDataExport(data: try await staff.personalData(.console, learnerID: learnerID, forExport: forExport))
     }
 
     func json() throws -> String {

@@ -32,7 +32,13 @@ extension HocTapCommand {
                     printError(messages.text("cli.unreadable_file", [file]))
                     throw ExitCode(1)
                 }
-                let report = try await LearnerImport(database: database).run(csv: text, at: Date())
+                let progressLine = PINProgress(messages)
+                var progress: LearnerImport.Progress?
+                if let progressLine {
+                    progress = { done, total in progressLine.show(done, total) }
+                }
+                let report = try await LearnerImport(database: database).run(csv: text, at: Date(), progress: progress)
+                progressLine?.finish()
                 for problem in report.problems {
                     printError(messages.text("import.problem", [
                         file, String(problem.line), problem.column,
@@ -40,7 +46,11 @@ extension HocTapCommand {
                     ]))
                 }
                 if report.imported {
-                    print(messages.text("import.done", [String(report.acceptedCount)]))
+                    print(report.alreadyPresentCount == 0
+                        ? messages.text("import.done", [String(report.acceptedCount)])
+                        : messages.text("cli.import_done_existing", [
+                            String(report.acceptedCount), String(report.alreadyPresentCount),
+                        ]))
                 } else {
                     printError(messages.text("import.refused", [
                         String(report.acceptedCount), String(Set(report.problems.map(\.line)).count),
@@ -62,8 +72,10 @@ extension HocTapCommand {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                try await store.run { database, messages in
-                    print(try await LearnerDataExport.make(learnerID: learner.id, store: database).text(messages))
+                try await store.run(.existing) { database, messages in
+                    let staff = StaffService(repository: database, clock: SystemWallClock())
+                    let export = try await LearnerDataExport.make(learnerID: learner.id, staff: staff, forExport: false)
+                    print(export.text(messages))
                 }
             }
         }
@@ -76,8 +88,9 @@ extension HocTapCommand {
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
-                try await store.run { database, _ in
-                    print(try await LearnerDataExport.make(learnerID: learner.id, store: database).json())
+                try await store.run(.existing) { database, _ in
+                    let staff = StaffService(repository: database, clock: SystemWallClock())
+                    print(try await LearnerDataExport.make(learnerID: learner.id, staff: staff, forExport: true).json())
                 }
             }
         }
@@ -107,7 +120,8 @@ extension HocTapCommand {
                     let correction = LearnerCorrection(
                         displayName: name, unitID: unit, category: category.flatMap(LearnerCategory.init(rawValue:)),
                         phone: phone.map { $0.isEmpty ? nil : $0 })
-                    _ = try await database.correct(learnerID: learner.id, correction)
+                    let staff = StaffService(repository: database, clock: SystemWallClock())
+                    _ = try await staff.correct(.console, learnerID: learner.id, correction)
                     print(messages.text("cli.learner_corrected", [String(learner.id)]))
                 }
             }
@@ -123,7 +137,8 @@ extension HocTapCommand {
 
             func run() async throws {
                 try await store.run { database, messages in
-                    try await database.anonymise(learnerID: learner.id, at: Date())
+                    let staff = StaffService(repository: database, clock: SystemWallClock())
+                    try await staff.delete(.console, learnerID: learner.id)
                     print(messages.text("cli.learner_deleted", [String(learner.id)]))
                 }
             }

@@ -51,14 +51,15 @@ extension HocTapCommand.Report {
         func run() async throws {
             let messages = content.messages()
             do {
-                let campaign = try CampaignConfigurationLoader.load(
-                    contentDirectory: URL(fileURLWithPath: content.contentDirectory))
-                let span = try period.period(campaign)
+                let configured = try CampaignConfigurationLoader.load(contentDirectory: try content.locate().url)
+                let span = try period.period(configured)
                 if sql {
                     print(AppDatabase.reportingSQL(for: span).joined(separator: "\n"))
                     return
                 }
-                let store = try await database.open(content: content)
+                // Read only: the store's units join the configuration's in memory, nothing is written.
+                let store = try AppDatabase.openExisting(path: database.path)
+                let campaign = configured.withUnits(storedIn: try await store.units())
                 let (groups, _) = try await store.figures(for: span)
                 let byUnit = Dictionary(grouping: groups, by: \.unitID)
                     .mapValues { $0.reduce(ActivityFigures()) { $0 + $1.figures } }

@@ -18,7 +18,9 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Số văn bản (để trống để văn thư điền tay).") var number: String?
     @Option(help: "Ngày ghi trên văn bản (YYYY-MM-DD); mặc định hôm nay.") var date: String?
     @Option(help: "Chỉ báo cáo của một đơn vị (mã đơn vị).") var unit: String?
-    @Option(name: .customLong("courses"), help: "Thư mục khoá học.") var coursesDirectory = "Courses"
+    @Option(name: .customLong("courses"),
+            help: "Thư mục khoá học (mặc định: HOCTAP_COURSES, rồi Courses/ ở thư mục đang đứng hoặc cạnh chương trình).")
+    var coursesDirectory: String?
 
     func validate() throws {
         if (format == .docx || format == .xlsx) && output == nil {
@@ -26,13 +28,15 @@ struct ReportOutputOptions: ParsableArguments {
         }
     }
 
-    /// Builds the report with `make`, then renders and writes it in the chosen format.
+    /// Builds the report with `make`, then renders and writes it in the chosen format. The store is only read:
+    /// its units (with any retirement recorded by `hoctap units retire`) join those of the configuration in
+    /// memory, never written back.
     func produce(_ store: StoreOptions, _ make: @escaping (ReportBuilder) async throws -> CampaignReport) async throws {
-        try await store.run { database, messages in
-            let campaign = try CampaignConfigurationLoader.load(
-                contentDirectory: URL(fileURLWithPath: store.content.contentDirectory))
-            let catalog = CourseLoader().load(directory: URL(fileURLWithPath: coursesDirectory),
-                                              displayPath: coursesDirectory).catalog
+        try await store.run(.readOnly) { database, messages in
+            let configured = try CampaignConfigurationLoader.load(contentDirectory: try store.content.locate().url)
+            let courses = try ResourceLocator.current.locate(.courses, flag: coursesDirectory)
+            let campaign = configured.withUnits(storedIn: try await database.units())
+            let catalog = CourseLoader().load(directory: courses.url, displayPath: courses.displayPath).catalog
             var scoped = campaign
             if let unit {
                 guard let found = campaign.units.first(where: { $0.id == unit }) else {
@@ -133,5 +137,23 @@ extension HocTapCommand.Report {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+extension CampaignConfiguration {
+    /// The configuration with the units as the store holds them after a sync (what `saveUnits` would write): the
+    /// configured units, each retired from its configured date or else from the date the store records, then the
+    /// units only the store still knows (dropped from the file, their history still counting).
+    func withUnits(storedIn stored: [CommuneUnit]) -> CampaignConfiguration {
+        let byID = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var merged = self
+        merged.units = units.map { unit in
+            var unit = unit
+            unit.retiredAt = unit.retiredAt ?? byID[unit.id]?.retiredAt
+            return unit
+        }
+        let configured = Set(units.map(\.id))
+        merged.units += stored.filter { !configured.contains($0.id) }
+        return merged
     }
 }

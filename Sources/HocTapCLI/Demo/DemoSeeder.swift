@@ -31,7 +31,8 @@ struct DemoSeeder {
 
     mutating func run(until end: Date) async throws -> Summary {
         let clock = DemoClock()
-        let service = LearningService(repository: store, clock: clock)
+        let service = LearningService(repository: store, catalog: catalog, clock: clock,
+                                      random: SeededRandomSource(seed: random.next()))
         let period = campaign.period(year: year)
         let last = min(end, period.end.addingTimeInterval(-60))
         let span = max(last.timeIntervalSince(period.start), 3600)
@@ -44,6 +45,11 @@ struct DemoSeeder {
                 NewLearner(displayName: DemoNames.name(index, using: &random), unitID: person.unitID,
                            category: person.category), at: registeredAt)
             summary.learners += 1
+            try await store.recordConsent(ConsentEvent(
+                learnerID: learner.id, purpose: .learning, noticeVersion: campaign.privacyNoticeVersion,
+                given: true, at: registeredAt))
+            let identity = LearnerIdentity(learnerID: learner.id, unitID: learner.unitID,
+                                           displayName: learner.displayName ?? "")
             if Double.random(in: 0..<1, using: &random) < 0.8 {
                 try await store.recordConsent(ConsentEvent(
                     learnerID: learner.id, purpose: .reporting, noticeVersion: campaign.privacyNoticeVersion,
@@ -60,29 +66,30 @@ struct DemoSeeder {
                 for lesson in course.lessons {
                     moment = advance(moment, until: last)
                     clock.set(moment)
-                    try await service.openLesson(learnerID: learner.id, course: course, lessonID: lesson.id)
+                    _ = try await service.openLesson(identity, courseID: course.id, lessonID: lesson.id)
                     guard Double.random(in: 0..<1, using: &random) < perseverance else { break }
                     moment = moment.addingTimeInterval(Double(lesson.estimatedMinutes * 60))
                     clock.set(moment)
-                    try await service.finishLesson(learnerID: learner.id, course: course, lessonID: lesson.id)
+                    try await service.finishLesson(identity, courseID: course.id, lessonID: lesson.id)
                     summary.lessonsFinished += 1
                 }
                 guard let quiz = course.finalQuiz else { continue }
                 for _ in 0..<(quiz.settings.attemptsAllowed ?? 2) {
                     moment = advance(moment, until: last)
                     clock.set(moment)
-                    var attempt = try await service.startAttempt(
-                        learnerID: learner.id, quiz: quiz, attemptID: UUID().uuidString, random: &random)
-                    for question in attempt.questions {
-                        let response = answer(question, rightWith: skill)
-                        _ = try attempt.answer(response, to: question.id, at: moment)
+                    let attempt = try await service.startAttempt(identity, courseID: course.id, quizID: quiz.id)
+                    for shown in attempt.questions {
+                        guard let question = quiz.question(id: shown.id) else { continue }
+                        _ = try await service.answer(identity, attemptID: attempt.attemptID, questionID: question.id,
+                                                     response: answer(question, rightWith: skill))
                     }
                     moment = moment.addingTimeInterval(Double.random(in: 300...900, using: &random))
                     clock.set(moment)
-                    let submission = try await service.submit(&attempt, learnerID: learner.id, course: course)
+                    let submitted = try await service.submit(identity, attemptID: attempt.attemptID,
+                                                             submissionID: attempt.attemptID)
                     summary.attempts += 1
-                    if submission.completion != nil { summary.completions += 1 }
-                    if submission.recorded.record.result.passed { break }
+                    if submitted.result?.completion != nil { summary.completions += 1 }
+                    if submitted.result?.passed == true { break }
                 }
             }
         }

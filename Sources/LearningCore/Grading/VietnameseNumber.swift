@@ -4,6 +4,11 @@ import Foundation
 /// (`1.000.000`, `2,5`); a lone `.` that does not group thousands (`2.5`) is read as a decimal mark too.
 public enum VietnameseNumber {
     /// The exact value, or nil when the text is not a number.
+    /// A number written the Vietnamese way, with a decimal comma (`2,5`).
+    public static func format(_ value: Decimal) -> String {
+        "\(value)".replacingOccurrences(of: ".", with: ",")
+    }
+
     public static func parse(_ raw: String) -> Decimal? {
         var text = TextNormalizer.trimmed(TextNormalizer.nfc(raw))
         text = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")

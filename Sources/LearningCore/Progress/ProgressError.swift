@@ -9,6 +9,7 @@ public struct ProgressError: Error, Sendable, Hashable, CustomStringConvertible 
         case attemptConflict = "attempt-conflict"
         case newerSchema = "newer-schema"
         case duplicateUsername = "duplicate-username"
+        case missingDatabase = "missing-database"
     }
 
     public let kind: Kind

@@ -3,35 +3,66 @@ import GRDB
 import LearningCore
 
 extension AppDatabase {
-    /// Saves one answer of an attempt in progress, creating the draft on its first answer.
-    public func saveDraft(_ draft: AttemptDraft, questionID: String, response: Response, at date: Date) async throws {
+    public func openAttempt(_ draft: AttemptDraft, attemptsAllowed: Int?) async throws -> AttemptDraft {
+        try await writer.write { db in
+            // One writer at a time: the check and the insert are one atomic step, whatever kiosks race.
+            if let open = try Self.openDraft(learnerID: draft.learnerID, quizID: draft.quizID, db) {
+                return open
+            }
+            if let allowed = attemptsAllowed {
+                let used = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM attempt WHERE learnerId = ? AND quizId = ?",
+                    arguments: [draft.learnerID, draft.quizID]) ?? 0
+                guard used < allowed else { throw QuizAttemptError.noAttemptsLeft(allowed: allowed) }
+            }
+            let row = AttemptDraftRow(attemptId: draft.attemptID, learnerId: draft.learnerID, courseId: draft.courseID,
+                                      quizId: draft.quizID, seed: Int64(bitPattern: draft.seed),
+                                      startedAt: draft.startedAt, deadline: draft.deadline)
+            do {
+                try row.insert(db)
+            } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+                throw ProgressError(.unknownLearner, String(draft.learnerID))
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                throw ProgressError(.attemptConflict, draft.attemptID)
+            }
+            var stored = draft
+            stored.responses = [:]
+            return stored
+        }
+    }
+
+    public func openAttempt(learnerID: Int64, quizID: String) async throws -> AttemptDraft? {
+        try await writer.read { db in try Self.openDraft(learnerID: learnerID, quizID: quizID, db) }
+    }
+
+    public func draft(attemptID: String, learnerID: Int64) async throws -> AttemptDraft? {
+        try await writer.read { db in
+            guard let row = try AttemptDraftRow.fetchOne(db, key: attemptID), row.learnerId == learnerID else {
+                return nil
+            }
+            return try Self.draft(row, db)
+        }
+    }
+
+    public func saveDraftAnswer(
+        attemptID: String, learnerID: Int64, questionID: String, response: Response, at date: Date
+    ) async throws {
         let encoded = try ResponseCoding.encode(response)
         try await writer.write { db in
-            // A draft for an attempt already submitted is stale (a retried request): ignore it.
-            guard try !AttemptRow.exists(db, key: draft.attemptID) else { return }
-            try db.execute(
-                sql: """
-                    INSERT INTO attemptDraft (attemptId, learnerId, courseId, quizId, seed, startedAt)
-                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (attemptId) DO NOTHING
-                    """,
-                arguments: [draft.attemptID, draft.learnerID, draft.courseID, draft.quizID,
-                            Int64(bitPattern: draft.seed), draft.startedAt])
-            try DraftAnswerRow(attemptId: draft.attemptID, questionId: questionID, response: encoded, savedAt: date)
+            // Another learner's attempt, or one already submitted, is not there for this learner.
+            guard let row = try AttemptDraftRow.fetchOne(db, key: attemptID), row.learnerId == learnerID else {
+                throw LearningError(.attemptNotFound, attemptID)
+            }
+            try DraftAnswerRow(attemptId: attemptID, questionId: questionID, response: encoded, savedAt: date)
                 .upsert(db)
         }
     }
 
-    public func draft(attemptID: String) async throws -> AttemptDraft? {
+    public func expiredDrafts(at now: Date, limit: Int) async throws -> [AttemptDraft] {
         try await writer.read { db in
-            guard let row = try AttemptDraftRow.fetchOne(db, key: attemptID) else { return nil }
-            let answers = try DraftAnswerRow.filter(Column("attemptId") == attemptID).fetchAll(db)
-            var responses: [String: Response] = [:]
-            for answer in answers {
-                responses[answer.questionId] = try ResponseCoding.decode(answer.response)
-            }
-            return AttemptDraft(attemptID: row.attemptId, learnerID: row.learnerId, courseID: row.courseId,
-                                quizID: row.quizId, seed: UInt64(bitPattern: row.seed), startedAt: row.startedAt,
-                                responses: responses)
+            try AttemptDraftRow.filter(Column("deadline") != nil && Column("deadline") < now)
+                .order(Column("deadline")).limit(limit).fetchAll(db)
+                .map { try Self.draft($0, db) }
         }
     }
 
@@ -43,21 +74,32 @@ extension AppDatabase {
         }
     }
 
-    /// Writes the graded attempt whole, in one transaction with its answers, the summaries, and the removal of
-    /// its drafts. The same submission id stored before returns the first record unchanged.
-    public func recordAttempt(_ record: AttemptRecord) async throws -> RecordedAttempt {
+    /// Writes the graded attempt whole, in one transaction with its answers, the summaries, the removal of its
+    /// draft and the completion it earns. A repeat returns the first record and completion unchanged.
+    public func recordAttempt(
+        _ record: AttemptRecord, submissionID: String?, completing: CompletionRequirement?
+    ) async throws -> RecordedAttempt {
         let answers = try record.result.questions.enumerated().map { position, result in
             try AttemptAnswerRow(attemptID: record.attemptID, position: position, result: result)
         }
         return try await writer.write { db in
+            if let submissionID,
+               let earlier = try AttemptRow.filter(Column("submissionId") == submissionID).fetchOne(db),
+               earlier.id != record.attemptID
+            {
+                // The same submission id for another attempt: a retry of that one only if it is the same quiz.
+                guard earlier.learnerId == record.learnerID, earlier.quizId == record.quizID else {
+                    throw LearningError(.submissionConflict, submissionID)
+                }
+                return try Self.recorded(earlier, db)
+            }
             if let existing = try AttemptRow.fetchOne(db, key: record.attemptID) {
                 guard existing.learnerId == record.learnerID, existing.quizId == record.quizID else {
                     throw ProgressError(.attemptConflict, record.attemptID)
                 }
-                let stored = try AttemptAnswerRow.filter(Column("attemptId") == record.attemptID).fetchAll(db)
-                return RecordedAttempt(record: try existing.record(answers: stored), wasDuplicate: true)
+                return try Self.recorded(existing, db)
             }
-            let row = AttemptRow(record)
+            let row = AttemptRow(record, submissionID: submissionID)
             do {
                 try row.insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
@@ -68,7 +110,12 @@ extension AppDatabase {
             }
             try db.execute(sql: "DELETE FROM attemptDraft WHERE attemptId = ?", arguments: [record.attemptID])
             try Summaries.addAttempt(row, db)
-            return RecordedAttempt(record: record, wasDuplicate: false)
+            var completion: CourseCompletion?
+            if let completing, record.isFinalQuiz, record.result.passed {
+                completion = try Self.completeIfDue(learnerID: record.learnerID, completing, at: record.submittedAt,
+                                                    attemptID: record.attemptID, db)
+            }
+            return RecordedAttempt(record: record, wasDuplicate: false, completion: completion)
         }
     }
 
@@ -84,5 +131,30 @@ extension AppDatabase {
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM attempt WHERE learnerId = ? AND quizId = ?",
                              arguments: [learnerID, quizID]) ?? 0
         }
+    }
+
+    private static func recorded(_ row: AttemptRow, _ db: Database) throws -> RecordedAttempt {
+        let stored = try AttemptAnswerRow.filter(Column("attemptId") == row.id).fetchAll(db)
+        let completion = try CourseCompletionRow.filter(Column("attemptId") == row.id).fetchOne(db)?.completion
+        return RecordedAttempt(record: try row.record(answers: stored), wasDuplicate: true, completion: completion)
+    }
+
+    private static func openDraft(learnerID: Int64, quizID: String, _ db: Database) throws -> AttemptDraft? {
+        guard let row = try AttemptDraftRow
+            .filter(Column("learnerId") == learnerID && Column("quizId") == quizID)
+            .order(Column("startedAt").desc).fetchOne(db)
+        else { return nil }
+        return try draft(row, db)
+    }
+
+    private static func draft(_ row: AttemptDraftRow, _ db: Database) throws -> AttemptDraft {
+        let answers = try DraftAnswerRow.filter(Column("attemptId") == row.attemptId).fetchAll(db)
+        var responses: [String: Response] = [:]
+        for answer in answers {
+            responses[answer.questionId] = try ResponseCoding.decode(answer.response)
+        }
+        return AttemptDraft(attemptID: row.attemptId, learnerID: row.learnerId, courseID: row.courseId,
+                            quizID: row.quizId, seed: UInt64(bitPattern: row.seed), startedAt: row.startedAt,
+                            deadline: row.deadline, responses: responses)
     }
 }

@@ -6,7 +6,9 @@ extension AppDatabase {
     public func register(_ new: NewLearner, at date: Date) async throws -> Learner {
         let name = try LearnerValidation.name(new.displayName)
         let phone = try new.phone.flatMap { try LearnerValidation.phone($0) }
-        let pinHash = try new.pin.map { hashing.hashPIN(try LearnerValidation.pin($0)) }
+        var hashed: String?
+        if let pin = new.pin { hashed = await hashing.hashPINOffPool(try LearnerValidation.pin(pin)) }
+        let pinHash = hashed
         return try await writer.write { db in
             try Self.requireActiveUnit(new.unitID, db)
             var record = LearnerRecord(
@@ -21,11 +23,13 @@ extension AppDatabase {
         try await writer.read { db in try LearnerRecord.fetchOne(db, key: id)?.learner }
     }
 
-    /// Learners of a unit whose name matches (NFC, case-insensitive), for signing in at a kiosk.
+    /// Learners of a unit whose name matches (NFC, case-insensitive), for signing in at a kiosk. Anonymised
+    /// learners have no name and never match.
     public func learners(unitID: String, named name: String) async throws -> [Learner] {
         let key = TextNormalizer.comparisonKey(name)
         return try await writer.read { db in
-            try LearnerRecord.filter(LearnerRecord.Columns.unitId == unitID).fetchAll(db)
+            try LearnerRecord.filter(LearnerRecord.Columns.unitId == unitID && Column("anonymisedAt") == nil)
+                .fetchAll(db)
                 .filter { $0.displayName.map { TextNormalizer.comparisonKey($0) } == key }
                 .map(\.learner)
         }
@@ -36,12 +40,12 @@ extension AppDatabase {
             try String.fetchOne(db, sql: "SELECT pinHash FROM learner WHERE id = ?", arguments: [learnerID])
         }
         guard let hash else { return false }
-        return hashing.verify(pin, hash: hash)
+        return await hashing.verifyOffPool(pin, hash: hash)
     }
 
     /// Sets or changes a learner's PIN.
     public func setPIN(learnerID: Int64, pin: String) async throws {
-        let hash = hashing.hashPIN(try LearnerValidation.pin(pin))
+        let hash = await hashing.hashPINOffPool(try LearnerValidation.pin(pin))
         try await writer.write { db in
             try db.execute(sql: "UPDATE learner SET pinHash = ? WHERE id = ? AND anonymisedAt IS NULL",
                            arguments: [hash, learnerID])

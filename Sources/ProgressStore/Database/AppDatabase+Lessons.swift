@@ -4,21 +4,22 @@ import LearningCore
 
 extension AppDatabase {
     public func recordLessonVisit(learnerID: Int64, courseID: String, lessonID: String, at date: Date) async throws {
-        try await recordLessonEvent(LessonEventRecord.visit, learnerID: learnerID, courseID: courseID,
-                                    lessonID: lessonID, at: date)
+        _ = try await recordLessonEvent(LessonEventRecord.visit, learnerID: learnerID, courseID: courseID,
+                                        lessonID: lessonID, at: date, completing: nil)
     }
 
     public func recordLessonCompletion(
-        learnerID: Int64, courseID: String, lessonID: String, at date: Date
-    ) async throws {
+        learnerID: Int64, courseID: String, lessonID: String, at date: Date, completing: CompletionRequirement?
+    ) async throws -> CourseCompletion? {
         try await recordLessonEvent(LessonEventRecord.complete, learnerID: learnerID, courseID: courseID,
-                                    lessonID: lessonID, at: date)
+                                    lessonID: lessonID, at: date, completing: completing)
     }
 
-    /// The event, and in the same transaction the summaries it changes.
+    /// The event, and in the same transaction the summaries it changes and the completion it earns.
     private func recordLessonEvent(
-        _ kind: String, learnerID: Int64, courseID: String, lessonID: String, at date: Date
-    ) async throws {
+        _ kind: String, learnerID: Int64, courseID: String, lessonID: String, at date: Date,
+        completing: CompletionRequirement?
+    ) async throws -> CourseCompletion? {
         try await writer.write { db in
             var event = LessonEventRecord(
                 id: nil, learnerId: learnerID, courseId: courseID, lessonId: lessonID, kind: kind, at: date)
@@ -48,6 +49,8 @@ extension AppDatabase {
                             isVisit ? date : nil, isVisit ? nil : date])
             try Summaries.addLessonEvent(learnerID: learnerID, courseID: courseID, at: date,
                                          firstCompletion: !isVisit && completedBefore == nil, db)
+            guard let completing, !isVisit else { return nil }
+            return try Self.completeIfDue(learnerID: learnerID, completing, at: date, attemptID: nil, db)
         }
     }
 }

@@ -29,9 +29,58 @@ extension AppDatabase {
         try destination.close()
     }
 
-    /// Recomputes `lessonProgress` and `courseProgress` from the raw events.
-    public func rebuildSummaries() async throws {
-        try await writer.write { db in try Summaries.rebuildAll(db) }
+    /// Recomputes `lessonProgress` and `courseProgress` from the raw events, then records every completion the
+    /// events earned under `requirements` that is missing (dated when its last condition was met). Completions
+    /// already recorded are kept as they are: their codes are on certificates. Returns how many were restored.
+    @discardableResult
+    public func rebuildSummaries(requirements: [CompletionRequirement] = []) async throws -> Int {
+        try await writer.write { db in
+            try Summaries.rebuildAll(db)
+            var restored = 0
+            for requirement in requirements {
+                restored += try Self.restoreCompletions(requirement, db)
+            }
+            return restored
+        }
+    }
+
+    private static func restoreCompletions(_ requirement: CompletionRequirement, _ db: Database) throws -> Int {
+        let candidates = try Row.fetchAll(db, sql: """
+            SELECT learnerId, bestPercent, passedFinalAt FROM courseProgress p
+            WHERE courseId = ? AND NOT EXISTS (
+                SELECT 1 FROM courseCompletion c WHERE c.learnerId = p.learnerId AND c.courseId = p.courseId)
+            """, arguments: [requirement.courseID])
+        var restored = 0
+        for candidate in candidates {
+            let learnerID: Int64 = candidate["learnerId"]
+            let passedAt: Date? = candidate["passedFinalAt"]
+            if requirement.hasFinalQuiz, passedAt == nil { continue }
+            var readAt: [String: Date] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT lessonId, completedAt FROM lessonProgress
+                WHERE learnerId = ? AND courseId = ? AND completedAt IS NOT NULL
+                """, arguments: [learnerID, requirement.courseID]) {
+                readAt[row["lessonId"]] = row["completedAt"]
+            }
+            guard requirement.isMet(lessonsCompleted: Set(readAt.keys), passedFinalQuiz: passedAt != nil) else {
+                continue
+            }
+            let moments = requirement.requiredLessonIDs.compactMap { readAt[$0] } + (passedAt.map { [$0] } ?? [])
+            guard let at = moments.max() else { continue }
+            let attemptID = at == passedAt ? try String.fetchOne(db, sql: """
+                SELECT id FROM attempt WHERE learnerId = ? AND courseId = ? AND isFinal AND passed AND submittedAt = ?
+                """, arguments: [learnerID, requirement.courseID, at]) : nil
+            _ = try insertCompletion(learnerID: learnerID, courseID: requirement.courseID,
+                                     courseVersion: requirement.courseVersion, percent: candidate["bestPercent"],
+                                     at: at, attemptID: attemptID, db)
+            restored += 1
+        }
+        return restored
+    }
+
+    /// Removes every completion: only for tests of their rebuilding.
+    func deleteCompletionsForTesting() async throws {
+        try await writer.write { db in try db.execute(sql: "DELETE FROM courseCompletion") }
     }
 
     /// Both summaries as they stand, for comparing live ones with rebuilt ones.

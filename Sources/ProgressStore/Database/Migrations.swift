@@ -8,6 +8,7 @@ enum Migrations {
         migrator.registerMigration("002-reporting-indexes", migrate: createReportingIndexes)
         migrator.registerMigration("003-covering-reporting-indexes", migrate: createCoveringReportingIndexes)
         migrator.registerMigration("004-clustered-answers-and-progress", migrate: clusterAnswersAndProgress)
+        migrator.registerMigration("005-attempts-by-id-sign-in-audit", migrate: addAttemptsByIDSignInAndAudit)
         return migrator
     }
 
@@ -202,6 +203,39 @@ enum Migrations {
             ALTER TABLE courseProgress_clustered RENAME TO courseProgress;
             CREATE INDEX courseProgress_on_firstActivityAt ON courseProgress(firstActivityAt);
             CREATE INDEX courseProgress_on_lastActivityAt ON courseProgress(lastActivityAt, firstActivityAt);
+            """)
+    }
+
+    /// What the fronts' use cases need: attempts stored at their start with a deadline, submission ids apart
+    /// from attempt ids, completions linked to the attempt that earned them, durable sign-in throttling, quizzes
+    /// closed by staff, and the audit log of staff actions on people's data.
+    private static func addAttemptsByIDSignInAndAudit(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE attemptDraft ADD COLUMN deadline DATETIME;
+            CREATE INDEX attemptDraft_on_learner_quiz ON attemptDraft(learnerId, quizId);
+            CREATE INDEX attemptDraft_on_deadline ON attemptDraft(deadline) WHERE deadline IS NOT NULL;
+            ALTER TABLE attempt ADD COLUMN submissionId TEXT;
+            CREATE UNIQUE INDEX attempt_on_submissionId ON attempt(submissionId) WHERE submissionId IS NOT NULL;
+            ALTER TABLE courseCompletion ADD COLUMN attemptId TEXT;
+            CREATE TABLE signInThrottle (
+                key TEXT PRIMARY KEY NOT NULL,
+                failures INTEGER NOT NULL,
+                lastFailureAt DATETIME NOT NULL,
+                lockedUntil DATETIME
+            ) WITHOUT ROWID;
+            CREATE TABLE quizClosure (
+                quizId TEXT PRIMARY KEY NOT NULL,
+                closedAt DATETIME NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE auditEvent (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at DATETIME NOT NULL,
+                staffName TEXT NOT NULL,
+                action TEXT NOT NULL,
+                learnerId INTEGER REFERENCES learner(id),
+                detail TEXT NOT NULL
+            );
+            CREATE INDEX auditEvent_on_learner ON auditEvent(learnerId);
             """)
     }
 }

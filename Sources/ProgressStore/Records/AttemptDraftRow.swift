@@ -10,5 +10,6 @@ struct AttemptDraftRow: Codable, FetchableRecord, PersistableRecord {
     var quizId: String
     var seed: Int64
     var startedAt: Date
+    var deadline: Date?
 }
 

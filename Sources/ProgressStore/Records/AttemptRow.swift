@@ -20,8 +20,11 @@ struct AttemptRow: Codable, FetchableRecord, PersistableRecord {
     var percent: Int
     var passMark: Int
     var passed: Bool
+    /// The client-made submission id, when the attempt was submitted through a front.
+    var submissionId: String?
 
-    init(_ record: AttemptRecord) {
+    init(_ record: AttemptRecord, submissionID: String? = nil) {
+        submissionId = submissionID
         id = record.attemptID
         learnerId = record.learnerID
         courseId = record.courseID

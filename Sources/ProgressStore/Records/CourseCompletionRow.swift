@@ -11,6 +11,8 @@ struct CourseCompletionRow: Codable, FetchableRecord, PersistableRecord {
     var completedAt: Date
     var percent: Int?
     var verificationCode: String
+    /// The attempt that earned it, when an attempt completed the course.
+    var attemptId: String?
 
     var completion: CourseCompletion {
         CourseCompletion(learnerID: learnerId, courseID: courseId, courseVersion: courseVersion,

@@ -1,0 +1,352 @@
+import Foundation
+import LearningCore
+import ProgressStore
+import Testing
+import TestSupport
+
+/// The rules both fronts call, run over the SQLite store and the in-memory one alike: where they could behave
+/// differently, this suite decides and both follow.
+@Suite("Use cases over both stores (contract)")
+struct UseCaseContractTests {
+    // MARK: Sign-in
+
+    @Test(arguments: StoreKind.allCases)
+    func wrongPINsAreDelayedThenLockedAndARestartDoesNotResetTheCount(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner(pin: "2468")
+        func attempt(_ pin: String) async throws -> LearnerIdentity {
+            try await store.signIn.signIn(unitID: "thon-1", name: "Nguyễn Thị Lan", pin: pin, clientKey: "kiosk-a")
+        }
+        for _ in 0..<3 {
+            await #expect(throws: LearningError(.signInFailed)) { _ = try await attempt("0000") }
+        }
+        try store.restart()
+        // Three failures are free; the fourth try must wait 5 s, even after a restart.
+        do {
+            _ = try await attempt("2468")
+            Issue.record("a try inside the delay was let through")
+        } catch let error as LearningError {
+            #expect(error.kind == .signInThrottled && error.retryAfterSeconds == 5)
+        }
+        store.clock.advance(seconds: 6)
+        await #expect(throws: LearningError(.signInFailed)) { _ = try await attempt("0000") }
+        // The delay doubles.
+        do { _ = try await attempt("2468") } catch let error as LearningError {
+            #expect(error.kind == .signInThrottled && error.retryAfterSeconds == 10)
+        }
+        // Ten failures lock the learner for 15 minutes; the lock lifts after it.
+        for _ in 0..<6 {
+            store.clock.advance(seconds: 301)
+            await #expect(throws: LearningError(.signInFailed)) { _ = try await attempt("0000") }
+        }
+        store.clock.advance(seconds: 301)
+        do { _ = try await attempt("2468") } catch let error as LearningError {
+            #expect(error.kind == .signInThrottled && (error.retryAfterSeconds ?? 0) > 500)
+        }
+        store.clock.advance(seconds: 15 * 60 + 1)
+        #expect(try await attempt("2468") == lan)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func namesakesAreToldApartByPINAloneAndNFDNamesSignIn(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let first = try await store.learner("Nguyễn Văn An", pin: "1111")
+        let second = try await store.learner("Nguyễn Văn An", pin: "2222")
+        #expect(first.learnerID != second.learnerID)
+        let typedNFD = "Nguyễn Văn An".decomposedStringWithCanonicalMapping
+        let signedIn = try await store.signIn.signIn(unitID: "thon-1", name: typedNFD, pin: "2222", clientKey: "k")
+        #expect(signedIn == second)
+        await #expect(throws: LearningError(.pinInUse)) { _ = try await store.learner("nguyễn văn an", pin: "1111") }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func retiredUnitsAndDeletedLearnersGetTheirOwnRefusal(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner()
+        try await store.staff.delete(.console, learnerID: lan.learnerID)
+        await #expect(throws: LearningError(.learnerDeleted)) { _ = try await store.learning.courses(for: lan) }
+        await #expect(throws: LearningError(.signInFailed)) {
+            _ = try await store.signIn.signIn(unitID: "thon-1", name: "Nguyễn Thị Lan", pin: "2468", clientKey: "k")
+        }
+        var retired = CourseFixtures.units[1]
+        retired.retiredAt = store.clock.now()
+        try await store.repository.saveUnits([retired])
+        // The configuration read again without the retirement keeps it.
+        try await store.repository.saveUnits(CourseFixtures.units)
+        await #expect(throws: LearningError(.unitRetired, "Thôn Tây")) {
+            _ = try await store.signIn.signIn(unitID: "thon-2", name: "Ai", pin: "1234", clientKey: "k")
+        }
+        #expect(try await store.signIn.activeUnits().map(\.id) == ["thon-1"])
+        #expect(try await store.signIn.units(matching: "dong").map(\.name) == ["Thôn Đông"])
+    }
+
+    // MARK: Consent
+
+    @Test(arguments: StoreKind.allCases)
+    func withoutLearningConsentNothingIsStored(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        await #expect(throws: LearningError(.consentNotGiven)) {
+            _ = try await store.learner(consent: ConsentChoices(learning: false, reporting: true, noticeVersion: "1"))
+        }
+        let lan = try await store.learner()
+        #expect(try await store.signIn.consents(lan) == [.learning])
+        try await store.signIn.setConsent(lan, purpose: .learning, given: false, noticeVersion: "2026-01")
+        let lesson = try await store.learning.openLesson(lan, courseID: "khoa", lessonID: "01-mot")
+        #expect(!lesson.isRecorded)
+        #expect(try await store.learning.finishLesson(lan, courseID: "khoa", lessonID: "01-mot") == nil)
+        await #expect(throws: LearningError(.learningConsentRequired)) {
+            _ = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        }
+        let progress = try await store.repository.courseProgress(learnerID: lan.learnerID, courseID: "khoa")
+        #expect(progress.lessonsVisited.isEmpty && progress.lessonsCompleted.isEmpty)
+        // Practice without signing in stores nothing either.
+        var practice = try store.learning.startPractice(courseID: "khoa", quizID: "khoa/quiz")
+        try store.learning.answerPractice(&practice, questionID: practice.questionIDs[0], response: .choices(["a"]))
+        store.learning.submitPractice(&practice)
+        #expect(practice.result != nil)
+        #expect(try await store.repository.attemptCount(learnerID: lan.learnerID, quizID: "khoa/quiz") == 0)
+    }
+
+    // MARK: Attempts
+
+    @Test(arguments: StoreKind.allCases)
+    func aRefreshOrARestartResumesTheSameQuestionsAnswersAndDeadline(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner()
+        let started = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        #expect(started.deadline == started.startedAt.addingTimeInterval(600))
+        _ = try await store.learning.answer(lan, attemptID: started.attemptID, questionID: started.questions[0].id,
+                                            response: CourseFixtures.rightResponse(started.questions[0]))
+        store.clock.advance(seconds: 120)
+        try store.restart()
+        let again = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        #expect(again.attemptID == started.attemptID, "one open attempt per learner and quiz")
+        #expect(again.questions.map(\.id) == started.questions.map(\.id))
+        #expect(again.questions.map { $0.choices.map(\.id) } == started.questions.map { $0.choices.map(\.id) })
+        #expect(again.deadline == started.deadline && again.startedAt == started.startedAt)
+        #expect(again.firstUnanswered?.id == started.questions[1].id, "resumes on the next question")
+        let byID = try await store.learning.attempt(lan, attemptID: started.attemptID)
+        #expect(byID.questions[0].response == CourseFixtures.rightResponse(started.questions[0]))
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func concurrentStartsAndSubmitsNeverExceedTheAttemptsAllowed(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner()
+        let learning = store.learning
+        for round in 0..<3 {
+            // Two tabs start at once: both get the one open attempt.
+            async let first = learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+            async let second = learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+            let started: [AttemptView]
+            do {
+                started = try await [first, second]
+            } catch let error as QuizAttemptError {
+                #expect(round == 2 && error == .noAttemptsLeft(allowed: 2))
+                continue
+            }
+            #expect(started[0].attemptID == started[1].attemptID)
+            // Two kiosks submit at once, with their own submission ids.
+            async let a = learning.submit(lan, attemptID: started[0].attemptID, submissionID: "s\(round)-a")
+            async let b = learning.submit(lan, attemptID: started[1].attemptID, submissionID: "s\(round)-b")
+            let results = try await [a, b]
+            #expect(results[0].result == results[1].result)
+        }
+        #expect(try await store.repository.attemptCount(learnerID: lan.learnerID, quizID: "khoa/quiz") == 2)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func theSameSubmissionIDTwiceCountsOnceAndAnotherLearnersIsRefused(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner()
+        let hoa = try await store.learner("Trần Thị Hoa")
+        let attempt = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        let first = try await store.learning.submit(lan, attemptID: attempt.attemptID, submissionID: "kiosk-1")
+        let again = try await store.learning.submit(lan, attemptID: attempt.attemptID, submissionID: "kiosk-1")
+        #expect(first == again)
+        #expect(try await store.repository.attemptCount(learnerID: lan.learnerID, quizID: "khoa/quiz") == 1)
+        let hers = try await store.learning.startAttempt(hoa, courseID: "khoa", quizID: "khoa/quiz")
+        await #expect(throws: LearningError(.submissionConflict, "kiosk-1")) {
+            _ = try await store.learning.submit(hoa, attemptID: hers.attemptID, submissionID: "kiosk-1")
+        }
+        // An attempt id reused for another quiz is a conflict, not a second result.
+        var record = try #require(try await store.repository.attempt(id: attempt.attemptID))
+        record.quizID = "khoa/01-mot"
+        await #expect(throws: ProgressError(.attemptConflict, attempt.attemptID)) {
+            _ = try await store.repository.recordAttempt(record)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aLearnerCannotReadOrWriteAnothersAttemptOrDraft(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner()
+        let hoa = try await store.learner("Trần Thị Hoa")
+        let attempt = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        let question = attempt.questions[0]
+        let notFound = LearningError(.attemptNotFound, attempt.attemptID)
+        await #expect(throws: notFound) { _ = try await store.learning.attempt(hoa, attemptID: attempt.attemptID) }
+        await #expect(throws: notFound) {
+            _ = try await store.learning.answer(hoa, attemptID: attempt.attemptID, questionID: question.id,
+                                                response: .choices(["a"]))
+        }
+        await #expect(throws: notFound) {
+            _ = try await store.learning.submit(hoa, attemptID: attempt.attemptID, submissionID: "x")
+        }
+        #expect(try await store.repository.draft(attemptID: attempt.attemptID, learnerID: hoa.learnerID) == nil)
+        await #expect(throws: notFound) {
+            try await store.repository.saveDraftAnswer(attemptID: attempt.attemptID, learnerID: hoa.learnerID,
+                                                       questionID: question.id, response: .choices(["a"]),
+                                                       at: store.clock.now())
+        }
+        let mine = try #require(try await store.repository.draft(attemptID: attempt.attemptID, learnerID: lan.learnerID))
+        #expect(mine.responses.isEmpty, "nothing was written into Lan's attempt")
+        // A submitted attempt is not another learner's to see either.
+        _ = try await store.learning.submit(lan, attemptID: attempt.attemptID, submissionID: "s")
+        await #expect(throws: notFound) { _ = try await store.learning.attempt(hoa, attemptID: attempt.attemptID) }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aTimedOutAttemptIsSubmittedOnceWithItsAnswersAndItsCompletionKept(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner()
+        try await store.learning.finishLesson(lan, courseID: "khoa", lessonID: "01-mot")
+        let attempt = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        for question in attempt.questions.prefix(4) {
+            _ = try await store.learning.answer(lan, attemptID: attempt.attemptID, questionID: question.id,
+                                                response: CourseFixtures.rightResponse(question))
+        }
+        store.clock.advance(seconds: 601)
+        // The learner walked away; the next access submits it with the answers given, dated at the deadline.
+        let late = try await store.learning.answer(lan, attemptID: attempt.attemptID,
+                                                   questionID: attempt.questions[4].id,
+                                                   response: CourseFixtures.rightResponse(attempt.questions[4]))
+        let result = try #require(late.result)
+        #expect(result.percent == 80 && result.passed)
+        #expect(result.submittedAt == attempt.deadline)
+        #expect(result.completion?.completedAt == attempt.deadline, "the completion's time is the attempt's time")
+        #expect(try await store.learning.sweepExpiredAttempts() == 0)
+        #expect(try await store.repository.attemptCount(learnerID: lan.learnerID, quizID: "khoa/quiz") == 1)
+        let view = try await store.learning.attempt(lan, attemptID: attempt.attemptID)
+        #expect(view.result?.completion == result.completion)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func theSweepSubmitsExpiredAttemptsAndTheLearnerSeesTheResultNextTime(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner()
+        let attempt = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        _ = try await store.learning.answer(lan, attemptID: attempt.attemptID, questionID: attempt.questions[0].id,
+                                            response: CourseFixtures.rightResponse(attempt.questions[0]))
+        store.clock.advance(seconds: 599)
+        #expect(try await store.learning.sweepExpiredAttempts() == 0, "not yet due")
+        store.clock.advance(seconds: 2)
+        #expect(try await store.learning.sweepExpiredAttempts() == 1)
+        #expect(try await store.learning.sweepExpiredAttempts() == 0)
+        let view = try await store.learning.attempt(lan, attemptID: attempt.attemptID)
+        #expect(view.result?.percent == 20 && view.result?.passed == false)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func passingTheFinalQuizStoresTheAttemptAndTheCompletionTogether(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner()
+        _ = try await store.learning.openLesson(lan, courseID: "khoa", lessonID: "01-mot")
+        #expect(try await store.learning.finishLesson(lan, courseID: "khoa", lessonID: "01-mot") == nil)
+        let attempt = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        for question in attempt.questions {
+            _ = try await store.learning.answer(lan, attemptID: attempt.attemptID, questionID: question.id,
+                                                response: CourseFixtures.rightResponse(question))
+        }
+        store.clock.advance(seconds: 60)
+        let submitted = try await store.learning.submit(lan, attemptID: attempt.attemptID, submissionID: "s-1")
+        let completion = try #require(submitted.result?.completion)
+        #expect(completion.percent == 100 && completion.courseVersion == 3)
+        #expect(completion.completedAt == submitted.result?.submittedAt)
+        #expect(try await store.learning.certificates(lan) == [completion])
+        let retried = try await store.learning.submit(lan, attemptID: attempt.attemptID, submissionID: "s-1")
+        #expect(retried.result?.completion == completion, "a retry gets the same completion")
+        let courses = try await store.learning.courses(for: lan)
+        #expect(courses.first?.state == .completed(completion))
+        let certificate = try await store.learning.lookUpCertificate(code: completion.verificationCode.lowercased())
+        #expect(certificate.learnerName == "Nguyễn Thị Lan" && certificate.courseTitle == "Khoá học thử")
+        await #expect(throws: LearningError(.certificateNotFound, "ZZZZ-ZZZZ-ZZ")) {
+            _ = try await store.learning.lookUpCertificate(code: "ZZZZ-ZZZZ-ZZ")
+        }
+    }
+
+    // MARK: What a learner may see
+
+    @Test(arguments: StoreKind.allCases)
+    func noViewCarriesAKeyOrAnExplanationBeforeTheRuleAllows(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind, feedback: .whenClosed)
+        let lan = try await store.learner()
+        let attempt = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        let answered = try await store.learning.answer(lan, attemptID: attempt.attemptID,
+                                                       questionID: attempt.questions[0].id,
+                                                       response: CourseFixtures.wrongResponse(attempt.questions[0]))
+        let submitted = try await store.learning.submit(lan, attemptID: attempt.attemptID, submissionID: "s")
+        for view in [attempt, answered, submitted] {
+            #expect(view.questions.allSatisfy { $0.feedback == nil })
+            #expect(!String(reflecting: view).contains("Giải thích bí mật"))
+            #expect(!String(reflecting: view).contains("isCorrect"))
+        }
+        #expect(submitted.result?.showsAnswers == false)
+        // Staff close the quiz: from then on the learner sees what was right and why.
+        try await store.staff.setQuizClosed(.console, quizID: "khoa/quiz", closed: true)
+        let closed = try await store.learning.attempt(lan, attemptID: attempt.attemptID)
+        #expect(closed.result?.showsAnswers == true)
+        let first = try #require(closed.questions.first?.feedback)
+        #expect(!first.isCorrect && first.explanationText == "Giải thích bí mật \(attempt.questions[0].id.last!)")
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func feedbackAfterEachQuestionShowsOnlyTheAnsweredOnes(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind, feedback: .afterEachQuestion)
+        let lan = try await store.learner()
+        let attempt = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        let view = try await store.learning.answer(lan, attemptID: attempt.attemptID,
+                                                   questionID: attempt.questions[0].id,
+                                                   response: CourseFixtures.rightResponse(attempt.questions[0]))
+        #expect(view.questions[0].feedback?.isCorrect == true)
+        #expect(view.questions.dropFirst().allSatisfy { $0.feedback == nil })
+    }
+
+    // MARK: Staff
+
+    @Test(arguments: StoreKind.allCases)
+    func aUnitClerkIsRefusedAnotherUnitsLearnersAndEveryActionIsAudited(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner()
+        let tay = try await store.learner("Lê Văn Tây", unit: "thon-2")
+        let admin = StaffIdentity.console
+        _ = try await store.staff.createAccount(admin, username: "thuky-dong", displayName: "Thư ký thôn Đông",
+                                                password: "mat-khau-dai-2026", role: .unitClerk, unitID: "thon-1")
+        let clerk = try await store.staff.signIn(username: "thuky-dong", password: "mat-khau-dai-2026")
+        await #expect(throws: LearningError(.staffSignInFailed)) {
+            _ = try await store.staff.signIn(username: "thuky-dong", password: "sai")
+        }
+        #expect(try await store.staff.learners(clerk, unitID: nil).map(\.id) == [lan.learnerID])
+        await #expect(throws: LearningError(.forbidden, "thon-2")) {
+            _ = try await store.staff.learners(clerk, unitID: "thon-2")
+        }
+        await #expect(throws: LearningError(.forbidden, String(tay.learnerID))) {
+            _ = try await store.staff.personalData(clerk, learnerID: tay.learnerID)
+        }
+        await #expect(throws: LearningError(.forbidden, String(tay.learnerID))) {
+            try await store.staff.delete(clerk, learnerID: tay.learnerID)
+        }
+        await #expect(throws: LearningError(.forbidden, "thon-2")) {
+            _ = try await store.staff.correct(clerk, learnerID: lan.learnerID, LearnerCorrection(unitID: "thon-2"))
+        }
+        let data = try await store.staff.personalData(clerk, learnerID: lan.learnerID)
+        #expect(data.displayName == "Nguyễn Thị Lan" && data.consents.count == 1)
+        try await store.staff.withdrawConsent(clerk, learnerID: lan.learnerID, purpose: .learning,
+                                              noticeVersion: "2026-01")
+        #expect(try await store.signIn.consents(lan).isEmpty)
+        let log = try await store.staff.auditLog(admin)
+        #expect(log.map(\.action) == [.withdrawConsent, .viewLearner, .listLearners, .createStaffAccount])
+        #expect(log.allSatisfy { $0.staffName == "thuky-dong" || $0.staffName == "console" })
+        await #expect(throws: LearningError(.forbidden)) { _ = try await store.staff.auditLog(clerk) }
+    }
+}
