@@ -18,6 +18,7 @@ public struct LearnerImport: Sendable {
         public var reason: String
         public var value: String
 
+        /// A refused row, as the import reports it.
         public init(line: Int, column: String, reason: String, value: String) {
             self.line = line
             self.column = column
@@ -172,31 +173,5 @@ public struct LearnerImport: Sendable {
             records[index].pinHash = hashes[slot]
         }
         return records
-    }
-}
-
-/// The hashes as workers finish them, and how many are done; guarded by a lock.
-private final class HashResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var hashes: [String]
-    private var done = 0
-
-    init(count: Int) {
-        hashes = Array(repeating: "", count: count)
-    }
-
-    /// Stores one hash; returns how many are done.
-    func store(_ hash: String, at slot: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        hashes[slot] = hash
-        done += 1
-        return done
-    }
-
-    var values: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return hashes
     }
 }
