@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 
 /// A small course for use-case and contract tests: two lessons (the first required, with a check), and a final
 /// quiz of five single-choice questions (choice `a` right), 80% to pass, 2 attempts, 10 minutes.

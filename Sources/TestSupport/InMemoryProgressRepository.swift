@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 
 /// A progress and staff repository held in memory, for testing the use cases without SQLite. The contract test
 /// suite holds it to the same promises as the real store: idempotent submissions, one open attempt per quiz,

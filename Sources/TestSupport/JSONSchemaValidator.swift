@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Checks a JSON value against a JSON Schema, for the keywords our schemas use: type, required, properties,
 /// additionalProperties (false), items, enum, const, minimum, maximum, minLength, and `$ref` into `$defs`.

@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 
 /// Builds questions and quizzes for tests without going through Markdown.
 public enum QuestionBuilder {

@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 
 /// A clock that stands still until a test moves it.
 public final class TestClock: WallClock, @unchecked Sendable {

@@ -108,7 +108,7 @@ struct ImportTests {
                                                           value: shown)])
         #expect(try await fixture.database.learner(id: 1) == nil, "nothing was written")
         // The kiosk's registration follows the same rule.
-        await #expect(throws: ProgressError(.invalidName, name)) {
+        await #expect(throws: ProgressError(.invalidNameCharacters, shown)) {
             _ = try await fixture.register(name)
         }
     }

@@ -60,6 +60,18 @@ struct UseCaseContractTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aNameWithInvisibleDirectionOrControlCharactersIsRefusedAtRegistration(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        await #expect(throws: ProgressError(.invalidNameCharacters, "Lan<U+202E>naL")) {
+            _ = try await store.learner("Lan\u{202E}naL")
+        }
+        await #expect(throws: ProgressError(.invalidNameCharacters, "Lan<U+001B>")) {
+            _ = try await store.learner("Lan\u{1B}")
+        }
+        #expect(try await store.repository.learners(unitID: "thon-1", named: "Lan").isEmpty)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func retiredUnitsAndDeletedLearnersGetTheirOwnRefusal(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()

@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 
 /// Lays a report's figures out as an administrative document: sections, tables, charts and the closing, in the
 /// words of `Content/strings` (keys under `report.`).

@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 
 /// A report's figures, computed once: what the document renderers lay out and what the JSON file carries for
 /// the city to merge. Versioned: `schemaVersion` changes whenever a field changes meaning (see

@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 
 /// Collects a report's figures from the store's aggregates: computed once, then rendered many ways.
 public struct ReportBuilder: Sendable {

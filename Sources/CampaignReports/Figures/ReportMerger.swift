@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 
 /// Communes' JSON reports combined for the city: the same schema version, the same period, each commune once.
 public enum ReportMerger {

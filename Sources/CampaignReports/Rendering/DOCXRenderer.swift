@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Renders a report as a Word document (.docx, WordprocessingML) laid out as Decree 30/2020/NĐ-CP asks of an
 /// administrative report: A4 portrait, margins 20/20/30/15 mm, Times New Roman 14, the two-column header, the

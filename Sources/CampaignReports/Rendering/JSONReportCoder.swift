@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The machine-readable report the city merges across communes: `CampaignReport` as JSON, schema in
 /// `docs/report-schema.json`, dates in ISO 8601.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Renders the tables of a report as an Excel workbook (.xlsx, SpreadsheetML): one sheet per table, in reading
 /// order, with the table's title in A1 (bold), its header row, its rows and its total row.

@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 import Yams
 
 /// Reads `Content/campaign.yaml`.

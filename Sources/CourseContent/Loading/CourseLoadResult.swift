@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 
 /// What loading a `Courses/` folder gives: the courses fit to serve, and every problem found.
 public struct CourseLoadResult: Sendable {

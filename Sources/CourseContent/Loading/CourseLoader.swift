@@ -1,7 +1,7 @@
 import CMarkGFM
 import Dispatch
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 
 /// Loads every course below a `Courses/` folder. Never throws and never stops at a bad file: each problem
 /// becomes a `Diagnostic`, and a course with errors is left out of the catalogue while the others load.

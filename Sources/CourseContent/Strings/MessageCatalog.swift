@@ -1,5 +1,5 @@
-import Foundation
-import LearningCore
+public import Foundation
+public import LearningCore
 import Yams
 
 /// The UI strings of one locale, read from `Content/strings/<locale>.yaml` (nested keys joined by dots).

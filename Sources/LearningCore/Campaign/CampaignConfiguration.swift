@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The campaign as the commune configures it in `Content/campaign.yaml`: units, the basic-level course sets,
 /// the reporting calendar.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads a number as a Vietnamese learner types it: `,` is the decimal mark and `.` groups thousands
 /// (`1.000.000`, `2,5`); a lone `.` that does not group thousands (`2.5`) is read as a decimal mark too.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A unit of the commune (đơn vị) that runs the movement among its people and reports yearly.
 public struct CommuneUnit: Sendable, Hashable, Codable, Identifiable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One act of consent or of withdrawing it: when, to which version of the notice, for which purpose.
 public struct ConsentEvent: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A person who learns: only what the reports need (no ID-card number). The PIN is never held here, only
 /// checked by the store against its slow salted hash.

@@ -15,9 +15,8 @@ public enum LearnerValidation {
     /// category Cc: tabs, line breaks, escapes) or a direction control.
     public static func name(_ raw: String) throws(ProgressError) -> String {
         let name = TextNormalizer.nfc(TextNormalizer.trimmed(raw))
-        guard nameLength.contains(name.count), !hasForbiddenCharacters(name) else {
-            throw ProgressError(.invalidName, raw)
-        }
+        guard !hasForbiddenCharacters(name) else { throw ProgressError(.invalidNameCharacters, visible(raw)) }
+        guard nameLength.contains(name.count) else { throw ProgressError(.invalidName, raw) }
         return name
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A staff member who signs in with a password (stored as a bcrypt hash).
 public struct StaffAccount: Sendable, Hashable, Identifiable {

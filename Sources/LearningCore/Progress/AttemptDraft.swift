@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// An attempt in progress: what is needed to rebuild it after a refresh, a walk-away or a power cut.
 public struct AttemptDraft: Sendable, Hashable {

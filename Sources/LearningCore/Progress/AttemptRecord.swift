@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A graded quiz attempt as it is stored: written once, whole, on submission.
 public struct AttemptRecord: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A course completed by a learner, recorded the moment the completing event happens.
 public struct CourseCompletion: Sendable, Hashable {

@@ -4,6 +4,8 @@ public struct ProgressError: Error, Sendable, Hashable, CustomStringConvertible 
         case unknownUnit = "unknown-unit"
         case unknownLearner = "unknown-learner"
         case invalidName = "invalid-name"
+        /// A name with invisible control or direction characters.
+        case invalidNameCharacters = "invalid-name-characters"
         case invalidPIN = "invalid-pin"
         case invalidPhone = "invalid-phone"
         case attemptConflict = "attempt-conflict"

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where learners, their progress and attempts are kept. ProgressStore implements it over SQLite; TestSupport
 /// has an in-memory one; one contract test suite holds both to the same promises. Every write that returns has

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The right value of a number question, exact in decimal.
 public struct NumberAnswerKey: Sendable, Hashable {

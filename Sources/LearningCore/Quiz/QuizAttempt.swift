@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One learner's attempt at one quiz, as a pure state machine: started → answering → submitted → graded.
 /// Each event returns an `Action` that the caller carries out (save a draft, show feedback, store the result);

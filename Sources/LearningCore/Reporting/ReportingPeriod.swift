@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A span of time a report covers: from `start` (inclusive) to `end` (exclusive), instants in UTC.
 public struct ReportingPeriod: Sendable, Hashable, Codable {

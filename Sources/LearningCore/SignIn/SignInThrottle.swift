@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How wrong PINs are limited, per learner and per kiosk: a few free tries, then a delay that doubles with each
 /// failure, then a lock window. The counts are stored (`ProgressRepository.signInThrottle`), so a restart does

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One staff action on a person's data or on the platform: who, what, when. The law gives staff 2 working days
 /// to act on a person's request; the log shows when they did.

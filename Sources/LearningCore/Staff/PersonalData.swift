@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Everything the store holds about one person, for their right to see their data.
 public struct PersonalData: Codable, Sendable, Hashable {

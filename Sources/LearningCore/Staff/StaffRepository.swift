@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where staff accounts, the audit log and the learner records staff act on are kept. ProgressStore implements
 /// it over SQLite; TestSupport has an in-memory one.

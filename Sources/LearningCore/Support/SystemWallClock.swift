@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The machine's clock, chosen at the composition root.
 public struct SystemWallClock: WallClock {

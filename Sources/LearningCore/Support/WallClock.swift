@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where the engines read the time; injected so tests control it.
 public protocol WallClock: Sendable {

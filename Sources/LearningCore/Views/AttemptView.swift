@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A quiz attempt as its learner may see it, open or submitted. Built by the use cases, which decide what
 /// feedback the quiz's rule allows; it never carries an answer key.

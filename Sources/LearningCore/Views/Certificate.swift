@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A certificate as a public lookup by its code shows it: the name, the course and the date only.
 public struct PublicCertificate: Sendable, Hashable, Codable {

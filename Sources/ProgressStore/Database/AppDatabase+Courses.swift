@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import LearningCore
+public import LearningCore
 
 extension AppDatabase {
     public func courseProgress(learnerID: Int64, courseID: String) async throws -> CourseProgress {

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import LearningCore
+public import LearningCore
 
 extension AppDatabase {
     public func register(_ new: NewLearner, at date: Date) async throws -> Learner {

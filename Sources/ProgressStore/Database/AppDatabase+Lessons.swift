@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import LearningCore
+public import LearningCore
 
 extension AppDatabase {
     public func recordLessonVisit(learnerID: Int64, courseID: String, lessonID: String, at date: Date) async throws {

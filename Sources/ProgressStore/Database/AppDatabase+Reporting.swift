@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import LearningCore
+public import LearningCore
 
 extension AppDatabase: ReportingRepository {
     /// The period's figures per unit and category (learner-level) and per unit, category and course

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import LearningCore
+public import LearningCore
 
 extension AppDatabase {
     public func signInThrottle(key: String) async throws -> SignInThrottle.State? {

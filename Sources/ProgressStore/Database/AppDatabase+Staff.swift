@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import LearningCore
+public import LearningCore
 
 extension AppDatabase: StaffRepository {
     /// Creates a staff account; the password is stored as a bcrypt hash only.

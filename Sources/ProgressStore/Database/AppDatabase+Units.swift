@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import LearningCore
+public import LearningCore
 
 extension AppDatabase {
     /// Inserts new units and updates names and kinds of known ones. A unit missing from `units` is kept as it

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import LearningCore
+public import LearningCore
 
 /// The progress store: SQLite through GRDB, migrated on open, in WAL mode with foreign keys on.
 ///

@@ -1,7 +1,7 @@
 import CSV
-import Foundation
+public import Foundation
 import GRDB
-import LearningCore
+public import LearningCore
 
 /// Imports a unit's list of learners from CSV, all or nothing: every row is checked first, and only a file
 /// with no refused row is written, in one transaction. Importing the same file again adds nobody: a row whose
