@@ -74,15 +74,17 @@ extension AppDatabase {
         }
     }
 
-    /// Writes the graded attempt whole, in one transaction with its answers, the summaries, the removal of its
-    /// draft and the completion it earns. A repeat returns the first record and completion unchanged.
+    /// Writes the graded attempt whole, in one transaction (a savepoint of a group commit) with its answers, the
+    /// summaries, the removal of its draft and the completion it earns. A repeat returns the first record and
+    /// completion unchanged.
     public func recordAttempt(
         _ record: AttemptRecord, submissionID: String?, completing: CompletionRequirement?
     ) async throws -> RecordedAttempt {
         let answers = try record.result.questions.enumerated().map { position, result in
             try AttemptAnswerRow(attemptID: record.attemptID, position: position, result: result)
         }
-        return try await writer.write { db in
+        // Kiosks submitting at once share one synced commit; each is answered once its commit is on disk.
+        return try await submissions.write { db in
             if let submissionID,
                let earlier = try AttemptRow.filter(Column("submissionId") == submissionID).fetchOne(db),
                earlier.id != record.attemptID

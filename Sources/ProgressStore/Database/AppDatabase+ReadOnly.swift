@@ -36,6 +36,7 @@ extension AppDatabase {
     init(readingOnly reader: DatabaseQueue, path: String, hashing: SecretHashing) throws {
         self.writer = reader
         self.hashing = hashing
+        submissions = GroupCommit(writer: reader)
         let superseded = try reader.read { db in try Migrations.migrator.hasBeenSuperseded(db) }
         if superseded {
             throw ProgressError(.newerSchema, path)

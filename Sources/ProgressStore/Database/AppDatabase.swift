@@ -10,6 +10,8 @@ public import LearningCore
 public struct AppDatabase: ProgressRepository {
     let writer: any DatabaseWriter
     let hashing: SecretHashing
+    /// Submissions share synced commits (group commit).
+    let submissions: GroupCommit
 
     /// How hard each commit works to reach the disk.
     public enum Durability: Sendable {
@@ -46,6 +48,7 @@ public struct AppDatabase: ProgressRepository {
     init(_ writer: any DatabaseWriter, hashing: SecretHashing) throws {
         self.writer = writer
         self.hashing = hashing
+        submissions = GroupCommit(writer: writer)
         let migrator = Migrations.migrator
         // A file written by a newer version of the app is never "migrated" backwards.
         let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
