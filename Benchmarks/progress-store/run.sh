@@ -82,7 +82,7 @@ python3 $here/generate.py attempts "$submissions" > "$work/attempts.sql"
 same_rate() {  # the probe's own transaction as plain SQL in the shell, 1 writer, on hoctap's schema
   local db="$work/same.sqlite"
   rm -f "$db" "$db-wal" "$db-shm"
-  "$hoctap" db check --db "$db" --content Content >/dev/null
+  "$hoctap" units list --db "$db" --content Content >/dev/null  # makes and migrates the file (db check only reads)
   sqlite3 "$db" < "$work/attempts.sql" > "$work/same.out"
   python3 -c "import sys; n, a, b = map(int, sys.argv[1:]); print(f'{n * 1000 / max(b - a, 1):.1f}')" "$submissions" \
     "$(awk -F'|' '$1 == "start" { print $2 }' "$work/same.out")" "$(awk -F'|' '$1 == "end" { print $2 }' "$work/same.out")"
