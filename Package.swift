@@ -38,8 +38,15 @@ let package = Package(
                 "CourseContent",
                 "ProgressStore",
                 "CampaignReports",
+                "TerminalFront",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictSettings
+        ),
+        // The terminal front: `hoctap learn`, over the use cases of LearningCore; never the store itself.
+        .target(
+            name: "TerminalFront",
+            dependencies: ["LearningCore", "CourseContent"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -113,6 +120,11 @@ let package = Package(
                 "ProgressStore", "LearningCore", "TestSupport", "hoctap",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "TerminalFrontTests",
+            dependencies: ["TerminalFront", "LearningCore", "CourseContent", "TestSupport", "hoctap"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -276,10 +276,33 @@ web:
     "413": "Dữ liệu gửi lên quá lớn. Hãy gửi ít hơn rồi thử lại."
     "503": "Hệ thống tạm thời chưa đọc được cơ sở dữ liệu. Hãy đợi một lát rồi thử lại, hoặc báo cho cán bộ phụ trách."
     other: "Yêu cầu không thực hiện được. Hãy quay về trang đầu và thử lại."
+  input:
+    csrf: "Trang này đã cũ hoặc phiên học đã kết thúc (máy tự kết thúc khi để yên vài phút). Hãy quay về trang đầu và làm lại."
+    too-large: "Dữ liệu gửi lên quá lớn (tối đa 64 KiB). Hãy gửi ít hơn rồi thử lại."
+    not-utf8: "Dữ liệu gửi lên không phải văn bản UTF-8. Hãy gửi lại bằng bảng mã UTF-8."
+    malformed: "Dữ liệu gửi lên không đọc được hoặc thiếu thông tin {0}. Hãy kiểm tra rồi gửi lại."
+    unsupported-type: "Dạng dữ liệu gửi lên không được hỗ trợ: trang dùng biểu mẫu, API dùng JSON (application/json)."
+    sign-in-required: "Bạn cần đăng nhập trước (phiên học có thể đã tự kết thúc sau vài phút để yên)."
+    too-many-lookups: "Tra cứu chứng nhận quá nhiều lần. Hãy đợi một lát rồi thử lại."
+  register:
+    pin_mismatch: "Hai lần gõ mã PIN không giống nhau. Hãy gõ lại cả hai ô."
+    category_missing: "Hãy chọn đối tượng của bạn."
+  standing:
+    not_started: "Chưa bắt đầu"
+    in_progress: "Đã đọc {0}/{1} bài"
+    quiz_passed: "Đã đạt bài kiểm tra cuối khoá ({0}%), còn bài học bắt buộc chưa đọc"
+    completed: "Đã hoàn thành ngày {0}"
+  quiz:
+    kind:
+      single: "chọn một đáp án"
+      multiple: "chọn tất cả các đáp án đúng"
+      true-false: "đúng hay sai"
+      text: "gõ câu trả lời ngắn"
+      number: "gõ một số"
 
 terminal:
   title: "Học tập số — học kỹ năng số trên dòng lệnh"
-  goodbye: "Tạm biệt! Tiến độ học tập của bạn đã được lưu."
+  goodbye: "Tạm biệt, hẹn gặp lại!"
   interrupted: "Đã thoát Học tập số."
   yes_no: "(c: có / k: không)"
   invalid_yes_no: "Hãy gõ c (có) hoặc k (không)."
@@ -335,8 +358,9 @@ terminal:
     no_quiz: "Khoá học này không có bài kiểm tra cuối khoá."
     invalid: "Hãy gõ số bài từ 1 đến {0}, K hoặc 0."
   lesson:
-    page: "— Trang {0}/{1} · Enter hoặc Space: trang sau · b: trang trước · q: về danh sách bài —"
-    page_last: "— Trang {0}/{1} (trang cuối) · Enter hoặc Space: xong bài · b: trang trước · q: về danh sách bài —"
+    page: "— Trang {0}/{1} · Enter/Space: trang sau · b: lùi · q: về danh sách —"
+    page_last: "— Trang {0}/{1}, trang cuối · Enter/Space: xong bài · b: lùi · q: về danh sách —"
+    page_short: "{0}/{1} · Enter: tiếp · b: lùi · q: thoát"
     finished: "Đã đọc xong bài \"{0}\"; bài được đánh dấu là đã đọc."
     finished_practice: "Đã đọc xong bài (học thử nên không được lưu)."
     offer_check: "Bài này có phần kiểm tra ngắn ({0} câu). Làm ngay?"
@@ -382,6 +406,7 @@ terminal:
   progress:
     title: "Tiến độ học tập của {0}"
     completions: "Đã hoàn thành {0} khoá học:"
+    no_completions: "Chưa hoàn thành khoá học nào."
     completion: "• {0}: ngày {1}, điểm {2}%, mã xác nhận {3}"
 
 """#
