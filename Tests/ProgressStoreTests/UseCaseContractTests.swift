@@ -142,6 +142,19 @@ struct UseCaseContractTests {
     }
 
     @Test(arguments: StoreKind.allCases)
+    func aLearnerComingBackFindsTheirOpenAttemptAndTheLessonsTheyRead(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner()
+        try await store.learning.finishLesson(lan, courseID: "khoa", lessonID: "01-mot")
+        #expect(try await store.learning.openAttempts(lan).isEmpty)
+        let started = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
+        #expect(try await store.learning.openAttempts(lan).map(\.attemptID) == [started.attemptID])
+        #expect(try await store.learning.progress(lan, courseID: "khoa").lessonsCompleted == ["01-mot"])
+        store.clock.advance(seconds: 601)
+        #expect(try await store.learning.openAttempts(lan).isEmpty, "an attempt out of time is submitted, not resumed")
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func concurrentStartsAndSubmitsNeverExceedTheAttemptsAllowed(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()

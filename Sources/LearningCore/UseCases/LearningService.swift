@@ -42,6 +42,30 @@ public struct LearningService: Sendable {
         return standings
     }
 
+    /// The learner's standing in one course, lesson by lesson (which were visited and read to the end).
+    public func progress(_ identity: LearnerIdentity, courseID: String) async throws -> CourseProgress {
+        let course = try course(id: courseID)
+        try await requireActive(identity)
+        return try await repository.courseProgress(learnerID: identity.learnerID, courseID: course.id)
+    }
+
+    /// The learner's attempts still open, at any quiz of the catalogue: where a learner coming back continues
+    /// (after an idle sign-out, or in the other front). An attempt whose time ran out is submitted on the way
+    /// and left out.
+    public func openAttempts(_ identity: LearnerIdentity) async throws -> [AttemptView] {
+        try await requireActive(identity)
+        var open: [AttemptView] = []
+        for course in catalog.courses {
+            for quiz in course.quizzes {
+                guard let draft = try await repository.openAttempt(learnerID: identity.learnerID, quizID: quiz.id)
+                else { continue }
+                let view = try await view(ofOpen: draft, course: course, quiz: quiz)
+                if view.isOpen { open.append(view) }
+            }
+        }
+        return open.sorted { $0.startedAt > $1.startedAt }
+    }
+
     static func state(of progress: CourseProgress, in course: Course) -> CourseStanding.State {
         if let completion = progress.completion { return .completed(completion) }
         if progress.passedFinalQuiz, let percent = progress.bestPercent { return .finalQuizPassed(percent: percent) }

@@ -102,13 +102,10 @@ extension TerminalSession {
         try await progress(in: course)?.lessonsCompleted ?? []
     }
 
-    /// The learner's progress in a course (nil when practising). Read through the repository protocol of
-    /// LearningCore: the use cases give the counts only, and the menu marks each lesson read.
+    /// The learner's progress in a course, lesson by lesson (nil when practising).
     func progress(in course: Course) async throws -> CourseProgress? {
         guard let identity else { return nil }
-        return try await attempt {
-            try await learning.repository.courseProgress(learnerID: identity.learnerID, courseID: course.id)
-        }
+        return try await attempt { try await learning.progress(identity, courseID: course.id) }
     }
 
     /// Reads a lesson page by page; at its end marks it read and offers its check.
