@@ -7,10 +7,9 @@ HOCTAP := .build/release/hoctap
 
 .PHONY: run test build check courses deps bench strings clean
 
-## make run: build, then start the main job.
+## make run: build, then serve the kiosk at http://127.0.0.1:8080 (the database file is made on first run).
 run: build
-	-$(HOCTAP) check Courses
-	$(HOCTAP) courses
+	$(HOCTAP) serve
 
 ## make test: every test.
 test: deps

@@ -1,0 +1,70 @@
+import ArgumentParser
+import CourseContent
+import Foundation
+import LearningCore
+import ProgressStore
+import WebFront
+
+extension HocTapCommand {
+    /// `hoctap serve [--host 127.0.0.1] [--port 8080] [--db hoctap.sqlite]`: the kiosk in a browser. The
+    /// composition root of the HTTP front: opens the store (creating it on first run and bringing its units in
+    /// line with `Content/campaign.yaml`), loads the courses, builds the use cases over them and hands those to
+    /// `WebFront`, which never sees the store itself. Stops gracefully on Ctrl+C (SIGINT) or SIGTERM.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Chạy máy chủ học tập: trang học cho máy dùng chung và API JSON.")
+
+        @Option(help: "Địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này truy cập được).")
+        var host = "127.0.0.1"
+
+        @Option(help: "Cổng lắng nghe.")
+        var port = 8080
+
+        @Option(name: .customLong("courses"),
+                help: "Thư mục khoá học (mặc định: HOCTAP_COURSES, rồi Courses/ ở thư mục đang đứng hoặc cạnh chương trình).")
+        var coursesDirectory: String?
+
+        @Option(name: .customLong("idle-minutes"),
+                help: "Số phút để yên thì phiên học trên máy dùng chung tự kết thúc (mặc định 5).")
+        var idleMinutes = 5
+
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard (0...65_535).contains(port) else { throw ValidationError("Cổng phải từ 0 đến 65535.") }
+            guard (1...240).contains(idleMinutes) else {
+                throw ValidationError("Số phút để yên phải từ 1 đến 240.")
+            }
+        }
+
+        func run() async throws {
+            try await store.run(.syncingUnits) { database, messages in
+                let courses = try ResourceLocator.current.locate(.courses, flag: coursesDirectory)
+                let catalog = CourseLoader().load(directory: courses.url, displayPath: courses.displayPath).catalog
+                let clock = SystemWallClock()
+                let services = KioskServices(
+                    learning: LearningService(repository: database, catalog: catalog, clock: clock,
+                                              random: SystemRandomSource()),
+                    signIn: SignInService(repository: database, clock: clock),
+                    staff: StaffService(repository: database, clock: clock),
+                    messages: messages)
+                let contentDirectory = try store.content.locate().url
+                let campaign = try CampaignConfigurationLoader.load(contentDirectory: contentDirectory)
+                let web = WebConfiguration(host: host, port: port, contentDirectory: contentDirectory,
+                                           version: HocTapCommand.configuration.version,
+                                           idleTimeout: TimeInterval(idleMinutes * 60),
+                                           privacyNoticeVersion: campaign.privacyNoticeVersion)
+                do {
+                    try await serveKiosk(web, services: services) { address in
+                        // Unbuffered, so the address shows at once even when the output goes to a file or pipe.
+                        FileHandle.standardOutput.write(Data((messages.text("web.serving", [address]) + "\n").utf8))
+                    }
+                } catch let error as Templates.Failure {
+                    printError(messages.text("web.templates_failed", [error.path]))
+                    throw ExitCode(1)
+                }
+                print(messages.text("web.stopped"))
+            }
+        }
+    }
+}
