@@ -81,7 +81,8 @@ struct PseudoTerminalTests {
 
     @Test("Register, page through a lesson, Ctrl-C mid-quiz keeps the answer; the next session resumes it; progress shows it")
     func sessionOnPseudoTerminal() async throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        // util-linux's script ships in Debian's essential bsdutils: its absence is a broken machine, not a reason to pass.
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "script(1) from util-linux is needed")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hoctap-pty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
