@@ -58,6 +58,8 @@ import WebFront
             #expect(finished.status == .seeOther)
             #expect(finished.location == "/khoa-hoc/khoa/bai/02-hai")
             #expect(try await browser.get("/khoa-hoc/khoa/bai/01-mot").body.contains("Bạn đã đọc xong bài này."))
+            let coursePage = try await browser.get("/khoa-hoc/khoa").body
+            #expect(coursePage.components(separatedBy: "✓ đã đọc xong").count == 2, "lesson 1 marked, lesson 2 not")
 
             // The final quiz, one question a page.
             let intro = try await browser.get("/khoa-hoc/khoa/kiem-tra/quiz")

@@ -56,6 +56,14 @@ struct CoursePageRoutes: Sendable {
         if let identity = context.session?.session.identity,
            let standing = try await learning.courses(for: identity).first(where: { $0.courseID == course.id }) {
             page["standing"] = PageContext.standing(standing, pages.services.messages)
+            // Each lesson the learner has read to the end is marked, so they see where to go on.
+            let read = try await learning.progress(identity, courseID: course.id).lessonsCompleted
+            if var lessons = page["lessons"] as? [[String: Any]] {
+                for index in lessons.indices {
+                    lessons[index]["isRead"] = read.contains(course.lessons[index].id)
+                }
+                page["lessons"] = lessons
+            }
         } else {
             page["isPractice"] = true
         }
