@@ -133,6 +133,10 @@ public actor InMemoryProgressRepository: ProgressRepository, StaffRepository {
         openDraft(learnerID: learnerID, quizID: quizID)
     }
 
+    public func openAttempts(learnerID: Int64) async throws -> [AttemptDraft] {
+        drafts.values.filter { $0.learnerID == learnerID }.sorted { $0.startedAt > $1.startedAt }
+    }
+
     public func draft(attemptID: String, learnerID: Int64) async throws -> AttemptDraft? {
         guard let draft = drafts[attemptID], draft.learnerID == learnerID else { return nil }
         return draft

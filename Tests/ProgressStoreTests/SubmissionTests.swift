@@ -71,7 +71,7 @@ struct SubmissionTests {
         // The power goes out; the server starts again.
         try fixture.reopen()
         let saved = try #require(try await fixture.database.draft(attemptID: "draft-1", learnerID: learner.id))
-        #expect(try await fixture.database.openDrafts(learnerID: learner.id) == ["draft-1"])
+        #expect(try await fixture.database.openAttempts(learnerID: learner.id).map(\.attemptID) == ["draft-1"])
         var resumed = try QuizAttempt.resume(quiz: quiz, id: saved.attemptID, seed: saved.seed,
                                              startedAt: saved.startedAt, drafts: saved.responses)
         #expect(resumed.questionIDs == attempt.questionIDs)

@@ -40,6 +40,8 @@ public protocol ProgressRepository: Sendable {
     func openAttempt(_ draft: AttemptDraft, attemptsAllowed: Int?) async throws -> AttemptDraft
     /// The learner's open attempt at a quiz, if any.
     func openAttempt(learnerID: Int64, quizID: String) async throws -> AttemptDraft?
+    /// Every open attempt of a learner, with its saved answers, newest first.
+    func openAttempts(learnerID: Int64) async throws -> [AttemptDraft]
     /// An open attempt with its saved answers, only when it belongs to `learnerID`.
     func draft(attemptID: String, learnerID: Int64) async throws -> AttemptDraft?
     /// Saves one answer of the learner's open attempt. Another learner's attempt, or one already submitted, is

@@ -55,15 +55,13 @@ public struct LearningService: Sendable {
     public func openAttempts(_ identity: LearnerIdentity) async throws -> [AttemptView] {
         try await requireActive(identity)
         var open: [AttemptView] = []
-        for course in catalog.courses {
-            for quiz in course.quizzes {
-                guard let draft = try await repository.openAttempt(learnerID: identity.learnerID, quizID: quiz.id)
-                else { continue }
-                let view = try await view(ofOpen: draft, course: course, quiz: quiz)
-                if view.isOpen { open.append(view) }
-            }
+        for draft in try await repository.openAttempts(learnerID: identity.learnerID) {
+            // An attempt at a quiz no longer in the catalogue cannot be shown; it stays stored.
+            guard let (course, quiz) = try? quiz(courseID: draft.courseID, quizID: draft.quizID) else { continue }
+            let view = try await view(ofOpen: draft, course: course, quiz: quiz)
+            if view.isOpen { open.append(view) }
         }
-        return open.sorted { $0.startedAt > $1.startedAt }
+        return open
     }
 
     static func state(of progress: CourseProgress, in course: Course) -> CourseStanding.State {
@@ -122,7 +120,7 @@ public struct LearningService: Sendable {
         -> AttemptView
     {
         let (course, quiz) = try quiz(courseID: courseID, quizID: quizID)
-        try await requireActive(identity)
+        // `mayRecord` also refuses a learner deleted since signing in.
         guard try await mayRecord(identity) else { throw LearningError(.learningConsentRequired) }
         if let open = try await repository.openAttempt(learnerID: identity.learnerID, quizID: quiz.id) {
             return try await view(ofOpen: open, course: course, quiz: quiz)
@@ -314,32 +312,30 @@ public struct LearningService: Sendable {
         return try await view(ofSubmitted: recorded)
     }
 
+    /// The view of a stored attempt. The stored grade is the truth (the course may have changed since); the
+    /// seed gives back the choice order shown; a question edited away since is left out.
     private func view(ofSubmitted recorded: RecordedAttempt) async throws -> AttemptView {
         let record = recorded.record
         let (course, quiz) = try quiz(courseID: record.courseID, quizID: record.quizID)
-        // The draw and choice order follow from the seed; a question edited away since is left out.
-        var attempt = try QuizAttempt.resume(
-            quiz: quiz, id: record.attemptID, seed: record.seed, startedAt: record.startedAt,
-            drafts: Dictionary(record.result.questions.compactMap { r in r.response.map { (r.questionID, $0) } },
-                               uniquingKeysWith: { first, _ in first }))
-        _ = attempt.submit(at: record.submittedAt)
-        var view = Self.view(of: attempt, course: course, deadline: attempt.deadline,
-                             quizClosed: try await isClosed(quiz), completion: recorded.completion)
-        // The stored grade is the truth (the course may have changed since).
-        let credits = Dictionary(record.result.questions.map { ($0.questionID, $0.credit) },
-                                 uniquingKeysWith: { first, _ in first })
-        view.questions = record.result.questions.enumerated().compactMap { index, result in
+        let shown = try QuizAttempt.resume(quiz: quiz, id: record.attemptID, seed: record.seed,
+                                           startedAt: record.startedAt, drafts: [:])
+        let showsAnswers = FeedbackRule.showsAnswersAfterSubmission(quiz.settings.feedback,
+                                                                    quizClosed: try await isClosed(quiz))
+        let questions = record.result.questions.enumerated().compactMap { index, result -> LearnerQuestionView? in
             guard let question = quiz.question(id: result.questionID) else { return nil }
             return LearnerQuestionView.make(
-                question, number: index + 1, choiceOrder: attempt.choiceOrder[question.id], response: result.response,
-                credit: credits[question.id], showFeedback: view.result?.showsAnswers ?? false,
-                partialCreditDefault: quiz.settings.partialCredit)
+                question, number: index + 1, choiceOrder: shown.choiceOrder[question.id], response: result.response,
+                credit: result.credit, showFeedback: showsAnswers, partialCreditDefault: quiz.settings.partialCredit)
         }
-        view.result = AttemptResultView(
-            percent: record.result.percent, passed: record.result.passed, correctCount: record.result.correctCount,
-            questionCount: record.result.possible, submittedAt: record.submittedAt, completion: recorded.completion,
-            showsAnswers: view.result?.showsAnswers ?? false)
-        return view
+        return AttemptView(
+            attemptID: record.attemptID, courseID: course.id, quizID: quiz.id, quizTitle: quiz.title,
+            isFinalQuiz: course.finalQuiz?.id == quiz.id, feedbackTiming: quiz.settings.feedback,
+            passMark: quiz.settings.passMark, startedAt: record.startedAt, deadline: shown.deadline,
+            questions: questions,
+            result: AttemptResultView(
+                percent: record.result.percent, passed: record.result.passed,
+                correctCount: record.result.correctCount, questionCount: record.result.possible,
+                submittedAt: record.submittedAt, completion: recorded.completion, showsAnswers: showsAnswers))
     }
 
     /// What the learner may see of an attempt: answers and explanations only as the feedback rule allows.

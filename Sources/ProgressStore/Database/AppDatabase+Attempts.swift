@@ -66,11 +66,10 @@ extension AppDatabase {
         }
     }
 
-    /// Attempts in progress of a learner, newest first (to offer "continue where you stopped").
-    public func openDrafts(learnerID: Int64) async throws -> [String] {
+    public func openAttempts(learnerID: Int64) async throws -> [AttemptDraft] {
         try await writer.read { db in
-            try String.fetchAll(db, sql: "SELECT attemptId FROM attemptDraft WHERE learnerId = ? ORDER BY startedAt DESC",
-                                arguments: [learnerID])
+            try AttemptDraftRow.filter(Column("learnerId") == learnerID).order(Column("startedAt").desc)
+                .fetchAll(db).map { try Self.draft($0, db) }
         }
     }
 
