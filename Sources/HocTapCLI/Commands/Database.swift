@@ -50,14 +50,12 @@ extension HocTapCommand {
         struct RebuildSummaries: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
                 abstract: "Tính lại các bảng tổng hợp tiến độ từ nhật ký sự kiện.")
-            @Option(name: .customLong("courses"), help: "Thư mục khoá học (để biết điều kiện hoàn thành khoá học).")
-            var coursesDirectory: String?
+            @OptionGroup var courses: CoursesOptions
             @OptionGroup var store: StoreOptions
 
             func run() async throws {
                 try await store.run(.readWrite) { database, messages in
-                    let courses = try ResourceLocator.current.locate(.courses, flag: coursesDirectory)
-                    let catalog = CourseLoader().load(directory: courses.url, displayPath: courses.displayPath).catalog
+                    let catalog = try courses.catalog()
                     let restored = try await database.rebuildSummaries(
                         requirements: catalog.courses.map(CompletionRequirement.init))
                     print(messages.text("cli.summaries_rebuilt", [String(restored)]))

@@ -18,7 +18,7 @@ extension HocTapCommand {
             @Option(help: "Số người học.") var learners = 3000
             @Option(help: "Năm báo cáo được tạo dữ liệu.") var year = 2026
             @Option(help: "Hạt giống ngẫu nhiên (cùng hạt giống cho cùng dữ liệu).") var seed: UInt64 = 2026
-            @Option(name: .customLong("courses"), help: "Thư mục khoá học.") var coursesDirectory: String?
+            @OptionGroup var courses: CoursesOptions
             @OptionGroup var database: DatabaseOptions
             @OptionGroup var content: ContentOptions
 
@@ -30,8 +30,7 @@ extension HocTapCommand {
                 }
                 do {
                     let campaign = try CampaignConfigurationLoader.load(contentDirectory: try content.locate().url)
-                    let courses = try ResourceLocator.current.locate(.courses, flag: coursesDirectory)
-                    let catalog = CourseLoader().load(directory: courses.url, displayPath: courses.displayPath).catalog
+                    let catalog = try courses.catalog()
                     // A new demonstration file: bulk durability, since a crash only costs a rerun.
                     let store = try AppDatabase(path: database.path, hashing: .fastForTests, durability: .bulkLoad)
                     try await store.saveUnits(campaign.units)

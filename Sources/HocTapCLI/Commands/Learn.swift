@@ -15,16 +15,14 @@ extension HocTapCommand {
         static let configuration = CommandConfiguration(
             abstract: "Học trên dòng lệnh: đăng nhập, đọc bài, làm bài kiểm tra; chạy được cả khi nhập qua ống (pipe).")
 
-        @Option(name: .customLong("courses"),
-                help: "Thư mục khoá học (mặc định: HOCTAP_COURSES, rồi Courses/ ở thư mục đang đứng hoặc cạnh chương trình).")
-        var coursesDirectory: String?
+        @OptionGroup var courses: CoursesOptions
 
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             try await store.run(.syncingUnits) { database, messages in
                 let session = try makeSession(database: database, messages: messages, store: store,
-                                              coursesDirectory: coursesDirectory)
+                                              courses: courses)
                 TerminalGuard.installInterruptHandler(quizLine: messages.text("terminal.quiz.kept"),
                                                       plainLine: messages.text("terminal.interrupted"),
                                                       columns: session.columns)
@@ -38,11 +36,10 @@ extension HocTapCommand {
 
 /// The terminal session over the store and the courses: the use cases of LearningCore, standard input and
 /// output, and the privacy notice version of `Content/campaign.yaml`.
-func makeSession(database: AppDatabase, messages: MessageCatalog, store: StoreOptions, coursesDirectory: String?)
+func makeSession(database: AppDatabase, messages: MessageCatalog, store: StoreOptions, courses: CoursesOptions)
     throws -> TerminalSession
 {
-    let courses = try ResourceLocator.current.locate(.courses, flag: coursesDirectory)
-    let catalog = CourseLoader().load(directory: courses.url, displayPath: courses.displayPath).catalog
+    let catalog = try courses.catalog()
     let campaign = try CampaignConfigurationLoader.load(contentDirectory: try store.content.locate().url)
     let clock = SystemWallClock()
     let terminal = StandardTerminal()

@@ -18,16 +18,14 @@ extension HocTapCommand {
         @Option(help: "Họ và tên người học.")
         var name: String
 
-        @Option(name: .customLong("courses"),
-                help: "Thư mục khoá học (mặc định: HOCTAP_COURSES, rồi Courses/ ở thư mục đang đứng hoặc cạnh chương trình).")
-        var coursesDirectory: String?
+        @OptionGroup var courses: CoursesOptions
 
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             try await store.run(.syncingUnits) { database, messages in
                 let session = try makeSession(database: database, messages: messages, store: store,
-                                              coursesDirectory: coursesDirectory)
+                                              courses: courses)
                 TerminalGuard.installInterruptHandler(quizLine: messages.text("terminal.interrupted"),
                                                       plainLine: messages.text("terminal.interrupted"),
                                                       columns: session.columns)

@@ -18,9 +18,7 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Số văn bản (để trống để văn thư điền tay).") var number: String?
     @Option(help: "Ngày ghi trên văn bản (YYYY-MM-DD); mặc định hôm nay.") var date: String?
     @Option(help: "Chỉ báo cáo của một đơn vị (mã đơn vị).") var unit: String?
-    @Option(name: .customLong("courses"),
-            help: "Thư mục khoá học (mặc định: HOCTAP_COURSES, rồi Courses/ ở thư mục đang đứng hoặc cạnh chương trình).")
-    var coursesDirectory: String?
+    @OptionGroup var courses: CoursesOptions
 
     func validate() throws {
         if (format == .docx || format == .xlsx) && output == nil {
@@ -34,9 +32,8 @@ struct ReportOutputOptions: ParsableArguments {
     func produce(_ store: StoreOptions, _ make: @escaping (ReportBuilder) async throws -> CampaignReport) async throws {
         try await store.run(.readOnly) { database, messages in
             let configured = try CampaignConfigurationLoader.load(contentDirectory: try store.content.locate().url)
-            let courses = try ResourceLocator.current.locate(.courses, flag: coursesDirectory)
             let campaign = configured.withUnits(storedIn: try await database.units())
-            let catalog = CourseLoader().load(directory: courses.url, displayPath: courses.displayPath).catalog
+            let catalog = try courses.catalog()
             var scoped = campaign
             if let unit {
                 guard let found = campaign.units.first(where: { $0.id == unit }) else {

@@ -20,9 +20,7 @@ extension HocTapCommand {
         @Option(help: "Cổng lắng nghe.")
         var port = 8080
 
-        @Option(name: .customLong("courses"),
-                help: "Thư mục khoá học (mặc định: HOCTAP_COURSES, rồi Courses/ ở thư mục đang đứng hoặc cạnh chương trình).")
-        var coursesDirectory: String?
+        @OptionGroup var courses: CoursesOptions
 
         @Option(name: .customLong("idle-minutes"),
                 help: "Số phút để yên thì phiên học trên máy dùng chung tự kết thúc (mặc định 5).")
@@ -39,8 +37,7 @@ extension HocTapCommand {
 
         func run() async throws {
             try await store.run(.syncingUnits) { database, messages in
-                let courses = try ResourceLocator.current.locate(.courses, flag: coursesDirectory)
-                let catalog = CourseLoader().load(directory: courses.url, displayPath: courses.displayPath).catalog
+                let catalog = try courses.catalog()
                 let clock = SystemWallClock()
                 let services = KioskServices(
                     learning: LearningService(repository: database, catalog: catalog, clock: clock,
