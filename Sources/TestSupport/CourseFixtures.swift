@@ -47,6 +47,19 @@ public enum CourseFixtures {
         CommuneUnit(id: "thon-2", name: "Thôn Tây", kind: .village),
     ]
 
+    /// A campaign over the fixture units and the fixture course: citizens reach the basic level with `khoa`.
+    public static let campaign = CampaignConfiguration(
+        name: "Phong trào thi đua thử", period: "2025–2030", plan: "Kế hoạch thử", issuer: "Ủy ban nhân dân xã Thử",
+        place: "Thử", units: units, basicLevel: [.citizens: ["khoa"]], yearlyDeadline: (12, 10),
+        timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current, midTermReviewYear: 2027,
+        finalReviewYear: 2030, startYear: 2025, privacyNoticeVersion: "2026-01",
+        targets: CampaignTargets(population: ["thon-1": [.citizens: 10], "thon-2": [.citizens: 10]],
+                                 percentByYear: [2026: [.citizens: 50]]),
+        awards: AwardCriteria(individualMinimumCourses: 1, individualMinimumAverage: 80, unitMinimumPercent: 50,
+                              unitContent: .digitalLearning),
+        report: ReportSettings(symbol: "BC-UBND", sentTo: "Ủy ban nhân dân thành phố", recipients: ["Lưu: VT."],
+                               authority: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], signer: "Nguyễn Văn Thử"))
+
     /// The consent a kiosk registration gives by default in tests.
     public static let consent = ConsentChoices(learning: true, reporting: false, noticeVersion: "2026-01")
 

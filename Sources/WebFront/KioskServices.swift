@@ -12,12 +12,22 @@ public struct KioskServices: Sendable {
     public var staff: StaffService
     /// The UI strings (`Content/strings/vi.yaml`).
     public var messages: MessageCatalog
+    /// The campaign (`Content/campaign.yaml`): units, targets, the issuing body of reports and certificates.
+    public var campaign: CampaignConfiguration
+    /// The store's report figures (SQL aggregates), read by the staff area's dashboard and report downloads
+    /// only through `StaffService.reporting(_:unitID:)`, which checks the role first. Nil where the store keeps
+    /// no figures (the in-memory repository of the kiosk's own tests): the staff area then says reports are not
+    /// available.
+    public var reporting: (any ReportingRepository)?
 
     /// Bundles the use cases.
-    public init(learning: LearningService, signIn: SignInService, staff: StaffService, messages: MessageCatalog) {
+    public init(learning: LearningService, signIn: SignInService, staff: StaffService, messages: MessageCatalog,
+                campaign: CampaignConfiguration, reporting: (any ReportingRepository)?) {
         self.learning = learning
         self.signIn = signIn
         self.staff = staff
         self.messages = messages
+        self.campaign = campaign
+        self.reporting = reporting
     }
 }

@@ -26,7 +26,8 @@ enum WebTestApp {
                                       random: SeededRandomSource(seed: 7)),
             signIn: SignInService(repository: repository, clock: clock),
             staff: StaffService(repository: repository, clock: clock),
-            messages: try MessageCatalog(contentDirectory: contentDirectory))
+            messages: try MessageCatalog(contentDirectory: contentDirectory), campaign: CourseFixtures.campaign,
+            reporting: nil)
     }
 
     /// Runs `body` against the app in process (no socket).

@@ -39,14 +39,15 @@ extension HocTapCommand {
             try await store.run(.syncingUnits) { database, messages in
                 let catalog = try courses.catalog()
                 let clock = SystemWallClock()
+                let contentDirectory = try store.content.locate().url
+                let configured = try CampaignConfigurationLoader.load(contentDirectory: contentDirectory)
+                let campaign = configured.withUnits(storedIn: try await database.units())
                 let services = KioskServices(
                     learning: LearningService(repository: database, catalog: catalog, clock: clock,
                                               random: SystemRandomSource()),
                     signIn: SignInService(repository: database, clock: clock),
                     staff: StaffService(repository: database, clock: clock),
-                    messages: messages)
-                let contentDirectory = try store.content.locate().url
-                let campaign = try CampaignConfigurationLoader.load(contentDirectory: contentDirectory)
+                    messages: messages, campaign: campaign, reporting: database)
                 let web = WebConfiguration(host: host, port: port, contentDirectory: contentDirectory,
                                            version: HocTapCommand.configuration.version,
                                            idleTimeout: TimeInterval(idleMinutes * 60),
