@@ -10,9 +10,11 @@ public import Logging
 /// pass a session store on a clock they move.
 public func buildRouter(
     _ configuration: WebConfiguration, services: KioskServices, templates: Templates, staticFiles: StaticFiles,
-    sessions: SessionStore? = nil, lookups: LookupRateLimiter? = nil
+    sessions: SessionStore? = nil, staffSessions: StaffSessionStore? = nil, lookups: LookupRateLimiter? = nil
 ) -> Router<KioskRequestContext> {
     let sessions = sessions ?? SessionStore(clock: services.learning.clock, idleTimeout: configuration.idleTimeout)
+    let staffSessions = staffSessions
+        ?? StaffSessionStore(clock: services.learning.clock, idleTimeout: configuration.staffIdleTimeout)
     let lookups = lookups ?? LookupRateLimiter(clock: services.learning.clock)
     let openAPI = (try? Data(contentsOf: configuration.openAPIDocument)).map { ByteBuffer(bytes: $0) }
     let pages = Pages(templates: templates, sessions: sessions, services: services, configuration: configuration)
@@ -20,6 +22,7 @@ public func buildRouter(
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: SessionMiddleware(store: sessions))
+    router.add(middleware: StaffSessionMiddleware(store: staffSessions))
     router.add(middleware: ErrorMiddleware(templates: templates, messages: services.messages))
     HealthRoutes(services: services).register(on: router)
     StaticRoutes(files: staticFiles).register(on: router)
@@ -28,6 +31,13 @@ public func buildRouter(
     CoursePageRoutes(pages: pages).register(on: router)
     SignInPageRoutes(pages: pages).register(on: router)
     QuizPageRoutes(pages: pages).register(on: router)
+    let staffPages = StaffPages(templates: templates, sessions: staffSessions, services: services,
+                                configuration: configuration, kiosk: pages)
+    StaffSignInRoutes(pages: staffPages).register(on: router)
+    StaffDashboardRoutes(pages: staffPages).register(on: router)
+    StaffLearnerRoutes(pages: staffPages).register(on: router)
+    StaffReportRoutes(pages: staffPages).register(on: router)
+    StaffQuizRoutes(pages: staffPages).register(on: router)
     return router
 }
 
@@ -37,13 +47,13 @@ public func buildRouter(
 /// `onServerRunning` is called with the address once the server listens.
 public func buildApplication(
     _ configuration: WebConfiguration, services: KioskServices, logger: Logger = Logger(label: "hoctap.web"),
-    sessions: SessionStore? = nil, lookups: LookupRateLimiter? = nil,
+    sessions: SessionStore? = nil, staffSessions: StaffSessionStore? = nil, lookups: LookupRateLimiter? = nil,
     onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
     let templates = try await Templates.load(from: configuration.templatesDirectory)
     let staticFiles = try StaticFiles.load(from: configuration.staticDirectory)
     let router = buildRouter(configuration, services: services, templates: templates, staticFiles: staticFiles,
-                             sessions: sessions, lookups: lookups)
+                             sessions: sessions, staffSessions: staffSessions, lookups: lookups)
     let sweeper = ExpiredAttemptSweeper(learning: services.learning, interval: configuration.sweepInterval,
                                         logger: logger)
     let address = configuration.address

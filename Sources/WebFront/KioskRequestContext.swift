@@ -11,6 +11,8 @@ public struct KioskRequestContext: RequestContext {
     /// The request's session, set by `SessionMiddleware`; nil for a visitor without one (or whose session
     /// ended by sitting idle).
     public var session: SessionHandle?
+    /// The staff session under `/can-bo`, set by `StaffSessionMiddleware` from its own cookie; nil elsewhere.
+    public var staffSession: StaffSessionHandle?
     /// The client's IP address, or "unknown" (in-process tests).
     public let clientAddress: String
     /// Whether the request reached us over HTTPS (directly or through a proxy that says so): cookies are then

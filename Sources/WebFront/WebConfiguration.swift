@@ -15,6 +15,8 @@ public struct WebConfiguration: Sendable {
     public var sweepInterval: Duration
     /// How long a kiosk session may sit unused before it ends itself (5 minutes by default).
     public var idleTimeout: TimeInterval
+    /// How long a staff session may sit unused before it ends (30 minutes by default).
+    public var staffIdleTimeout: TimeInterval
     /// The version of the privacy notice shown at registration (`privacy_notice_version` of
     /// `Content/campaign.yaml`), recorded with each consent.
     public var privacyNoticeVersion: String
@@ -22,13 +24,14 @@ public struct WebConfiguration: Sendable {
     /// A configuration; only the `Content/` folder has no default.
     public init(host: String = "127.0.0.1", port: Int = 8080, contentDirectory: URL, version: String = "0.1.0",
                 sweepInterval: Duration = .seconds(60), idleTimeout: TimeInterval = 300,
-                privacyNoticeVersion: String = "2026-01") {
+                staffIdleTimeout: TimeInterval = 1800, privacyNoticeVersion: String = "2026-01") {
         self.host = host
         self.port = port
         self.contentDirectory = contentDirectory
         self.version = version
         self.sweepInterval = sweepInterval
         self.idleTimeout = idleTimeout
+        self.staffIdleTimeout = staffIdleTimeout
         self.privacyNoticeVersion = privacyNoticeVersion
     }
 

@@ -7,18 +7,7 @@ import TestSupport
 @Suite("A crash in the middle of writing loses nothing acknowledged")
 struct CrashTests {
     /// The `hoctap` executable built beside the test bundle.
-    static func hoctapExecutable() throws -> URL {
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["HOCTAP_BINARY"] {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        let bundle = Bundle.main.bundleURL
-        candidates += [bundle.appendingPathComponent("hoctap"), bundle.deletingLastPathComponent().appendingPathComponent("hoctap")]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
-        }
-        return found
-    }
+    static func hoctapExecutable() throws -> URL { try HoctapExecutable.url() }
 
     @Test(arguments: [1, 3])
     func sigkillMidLoop(writers: Int) async throws {

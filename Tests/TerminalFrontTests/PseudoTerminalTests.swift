@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `hoctap learn` as a person runs it: the built binary on a pseudo-terminal (`script` from util-linux), over a
 /// temporary SQLite file and the bundled Courses/.
@@ -8,20 +9,8 @@ struct PseudoTerminalTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The `hoctap` executable built beside the test bundle (as `CrashTests` finds it).
-    static func hoctapExecutable() throws -> URL {
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["HOCTAP_BINARY"] {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        let bundle = Bundle.main.bundleURL
-        candidates += [bundle.appendingPathComponent("hoctap"),
-                       bundle.deletingLastPathComponent().appendingPathComponent("hoctap")]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return found
-    }
+    /// The `hoctap` executable built beside the test bundle.
+    static func hoctapExecutable() throws -> URL { try HoctapExecutable.url() }
 
     /// A running `script -qfec "hoctap learn …"`: what it printed so far, and keys sent to it.
     final class Run: @unchecked Sendable {

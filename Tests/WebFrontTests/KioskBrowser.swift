@@ -15,7 +15,10 @@ final class KioskBrowser: @unchecked Sendable {
     }
 
     let client: any TestClientProtocol
+    /// The kiosk session cookie (`hoctap_phien=…`), sent with every request.
     private(set) var cookie: String?
+    /// The staff session cookie (`hoctap_can_bo=…`), sent only under `/can-bo` as its Path says.
+    private(set) var staffCookie: String?
 
     init(_ client: any TestClientProtocol) {
         self.client = client
@@ -39,13 +42,15 @@ final class KioskBrowser: @unchecked Sendable {
     @discardableResult
     func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {
         var headers = headers
-        if let cookie { headers[.cookie] = cookie }
+        let sent = [cookie, uri.hasPrefix("/can-bo") ? staffCookie : nil].compactMap { $0 }
+        if !sent.isEmpty { headers[.cookie] = sent.joined(separator: "; ") }
         let page = try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
             Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
         }
-        for value in page.headers[values: .setCookie] where value.hasPrefix("hoctap_phien=") {
+        for value in page.headers[values: .setCookie] {
             let pair = String(value.split(separator: ";")[0])
-            cookie = value.contains("Max-Age=0") ? nil : pair
+            if value.hasPrefix("hoctap_phien=") { cookie = value.contains("Max-Age=0") ? nil : pair }
+            if value.hasPrefix("hoctap_can_bo=") { staffCookie = value.contains("Max-Age=0") ? nil : pair }
         }
         return page
     }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import LearningCore
 
 /// Collects a report's figures from the store's aggregates: computed once, then rendered many ways.
@@ -49,6 +49,21 @@ public struct ReportBuilder: Sendable {
         }
         report.years = years
         report.awards = try await awards(period: period, byUnit: report.byUnit)
+        return report
+    }
+
+    /// The figures of any period (the staff area's dashboard: the reporting year by default, or chosen dates),
+    /// laid out as the yearly report of `year`, whose targets apply; with the days left until the deadline of
+    /// the reporting year running today, and the units with no activity in the period.
+    public func overview(period: ReportingPeriod, year: Int, label: String) async throws -> CampaignReport {
+        var report = try await build(kind: .yearly, period: period, year: year, label: label)
+        let now = clock.now()
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = campaign.timeZone
+        let thisYear = calendar.component(.year, from: now)
+        if let running = [thisYear, thisYear + 1].map({ campaign.period(year: $0) }).first(where: { $0.contains(now) }) {
+            report.deadline = deadlineStatus(period: running, asOf: now, byUnit: report.byUnit)
+        }
         return report
     }
 

@@ -48,3 +48,8 @@ enum SVGBarChart {
         label.count <= 38 ? label : String(label.prefix(36)) + "…"
     }
 }
+
+extension BarChart {
+    /// The chart as inline SVG, as the HTML report draws it (the staff area's dashboard uses the same drawing).
+    public var svg: String { SVGBarChart.render(self) }
+}

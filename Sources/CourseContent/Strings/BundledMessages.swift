@@ -284,6 +284,8 @@ web:
     unsupported-type: "Dạng dữ liệu gửi lên không được hỗ trợ: trang dùng biểu mẫu, API dùng JSON (application/json)."
     sign-in-required: "Bạn cần đăng nhập trước (phiên học có thể đã tự kết thúc sau vài phút để yên)."
     too-many-lookups: "Tra cứu chứng nhận quá nhiều lần. Hãy đợi một lát rồi thử lại."
+    staff-sign-in-required: "Cần đăng nhập khu vực cán bộ (phiên làm việc có thể đã tự kết thúc sau thời gian không dùng)."
+    reports-unavailable: "Máy chủ này chưa có số liệu báo cáo."
   register:
     pin_mismatch: "Hai lần gõ mã PIN không giống nhau. Hãy gõ lại cả hai ô."
     category_missing: "Hãy chọn đối tượng của bạn."
@@ -408,6 +410,69 @@ terminal:
     completions: "Đã hoàn thành {0} khoá học:"
     no_completions: "Chưa hoàn thành khoá học nào."
     completion: "• {0}: ngày {1}, điểm {2}%, mã xác nhận {3}"
+
+# Khu vực cán bộ (/can-bo).
+can_bo:
+  role:
+    can-bo-don-vi: "Cán bộ đơn vị"
+    can-bo-xa: "Cán bộ xã"
+    quan-tri: "Quản trị"
+  menu:
+    dashboard: "Tổng quan"
+    learners: "Người học"
+    import: "Nhập danh sách"
+    reports: "Báo cáo"
+    quizzes: "Bài kiểm tra"
+    audit: "Nhật ký"
+    accounts: "Tài khoản cán bộ"
+  sign_in:
+    title: "Đăng nhập khu vực cán bộ"
+  learner:
+    anonymised: "(đã xoá dữ liệu cá nhân)"
+  consent:
+    hoc-tap: "Lưu tiến độ học tập"
+    bao-cao: "Nêu tên trong báo cáo, đề xuất khen thưởng"
+    lien-he: "Liên hệ qua số điện thoại"
+  done:
+    sua: "Đã lưu thông tin đã sửa và ghi vào nhật ký."
+    khong-doi: "Không có thông tin nào thay đổi."
+    xoa: "Đã xoá dữ liệu cá nhân của người học. Kết quả học tập chỉ còn là số liệu không tên."
+    rut-dong-y: "Đã ghi nhận việc rút lại đồng ý và ghi vào nhật ký."
+  confirm:
+    delete_title: "Xoá dữ liệu cá nhân"
+    delete_question: "Xoá dữ liệu cá nhân của {0}?"
+    delete_explanation: "Họ tên, số điện thoại và mã PIN sẽ bị xoá hẳn, không khôi phục được. Kết quả học tập chỉ còn là số liệu không tên trong báo cáo. Việc xoá được ghi vào nhật ký."
+    delete_button: "Xoá dữ liệu cá nhân"
+    withdraw_title: "Rút lại đồng ý"
+    withdraw_question: "Ghi nhận {0} rút lại đồng ý?"
+    withdraw_explanation: "Từ nay dữ liệu không được dùng cho mục đích này nữa. Việc ghi nhận được ghi vào nhật ký."
+    withdraw_button: "Ghi nhận rút lại đồng ý"
+  feedback:
+    after-each: "Sau từng câu"
+    after-submit: "Sau khi nộp bài"
+    after-close: "Khi cán bộ đóng bài kiểm tra"
+  audit:
+    xem-du-lieu: "Xem dữ liệu người học"
+    xuat-du-lieu: "Xuất dữ liệu người học"
+    sua-du-lieu: "Sửa thông tin người học"
+    xoa-du-lieu: "Xoá dữ liệu cá nhân"
+    rut-dong-y: "Ghi nhận rút lại đồng ý"
+    xem-danh-sach: "Xem danh sách người học"
+    dong-bai-kiem-tra: "Đóng bài kiểm tra"
+    mo-lai-bai-kiem-tra: "Mở lại bài kiểm tra"
+    tao-tai-khoan: "Tạo tài khoản cán bộ"
+  dashboard:
+    days_left: "còn {0} ngày đến hạn báo cáo năm ({1})"
+    chart_units: "Tỷ lệ hoàn thành khoá học theo đơn vị (%)"
+    chart_courses: "Tỷ lệ hoàn thành theo khoá học (%)"
+  reports_unavailable: "Máy chủ này chưa có số liệu báo cáo."
+  format:
+    html: "Trang HTML (in được)"
+    docx: "Word (.docx)"
+    xlsx: "Excel (.xlsx)"
+    md: "Markdown (.md)"
+    csv: "CSV (.csv)"
+    json: "JSON (để tổng hợp cấp thành phố)"
 
 """#
 }

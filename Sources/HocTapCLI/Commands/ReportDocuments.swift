@@ -1,14 +1,12 @@
-import ArgumentParser
+public import ArgumentParser
 import CampaignReports
 import CourseContent
 import Foundation
 import LearningCore
 import ProgressStore
 
-/// The output formats of a report.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, docx, md, csv, xlsx, json
-}
+/// `--format html|docx|md|csv|xlsx|json`.
+extension ReportFormat: ExpressibleByArgument {}
 
 /// What every report command shares: the format, where to write, the document number and date, the unit.
 struct ReportOutputOptions: ParsableArguments {
@@ -26,37 +24,17 @@ struct ReportOutputOptions: ParsableArguments {
         }
     }
 
-    /// Builds the report with `make`, then renders and writes it in the chosen format. The store is only read:
-    /// its units (with any retirement recorded by `hoctap units retire`) join those of the configuration in
-    /// memory, never written back.
-    func produce(_ store: StoreOptions, _ make: @escaping (ReportBuilder) async throws -> CampaignReport) async throws {
+    /// Builds the report, then renders and writes it in the chosen format (the staff area downloads the same
+    /// `ReportRequest`). The store is only read: its units (with any retirement recorded by `hoctap units retire`)
+    /// join those of the configuration in memory, never written back.
+    func produce(_ store: StoreOptions, kind: CampaignReport.Kind, year: Int) async throws {
         try await store.run(.readOnly) { database, messages in
             let configured = try CampaignConfigurationLoader.load(contentDirectory: try store.content.locate().url)
             let campaign = configured.withUnits(storedIn: try await database.units())
-            let catalog = try courses.catalog()
-            var scoped = campaign
-            if let unit {
-                guard let found = campaign.units.first(where: { $0.id == unit }) else {
-                    throw ProgressError(.unknownUnit, unit)
-                }
-                scoped.issuer = found.name
-                scoped.report.sentTo = messages.text("report.unit_sent_to", [campaign.issuer])
-            }
-            let builder = ReportBuilder(repository: database, catalog: catalog, campaign: scoped,
-                                        clock: SystemWallClock(), unitID: unit)
-            let report = try await make(builder)
-            let dateValue = try date.map { try LocalDate.parse($0, in: campaign.timeZone) }
-            let document = DocumentComposer(campaign: scoped, words: messages, number: number, date: dateValue)
-                .compose(report)
-            let data: Data
-            switch format {
-            case .html: data = Data(HTMLRenderer.render(document).utf8)
-            case .md: data = Data(MarkdownRenderer.render(document).utf8)
-            case .csv: data = Data(CSVRenderer.render(document).utf8)
-            case .json: data = try JSONReportCoder.encode(report)
-            case .docx: data = try DOCXRenderer.render(document)
-            case .xlsx: data = try XLSXRenderer.render(document)
-            }
+            let request = ReportRequest(kind: kind, year: year, unitID: unit, number: number,
+                                        date: try date.map { try LocalDate.parse($0, in: campaign.timeZone) })
+            let data = try await request.render(format, figures: database, catalog: try courses.catalog(),
+                                                campaign: campaign, clock: SystemWallClock(), words: messages)
             if let output {
                 try data.write(to: URL(fileURLWithPath: output), options: .atomic)
                 print(messages.text("cli.report_written", [output]))
@@ -77,7 +55,7 @@ extension HocTapCommand.Report {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await output.produce(store) { try await $0.yearly(year) }
+            try await output.produce(store, kind: .yearly, year: year)
         }
     }
 
@@ -90,7 +68,7 @@ extension HocTapCommand.Report {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await output.produce(store) { try await $0.review(until: until) }
+            try await output.produce(store, kind: .review, year: until)
         }
     }
 
@@ -102,7 +80,7 @@ extension HocTapCommand.Report {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await output.produce(store) { try await $0.awardsReport(year) }
+            try await output.produce(store, kind: .awards, year: year)
         }
     }
 

@@ -26,11 +26,15 @@ extension HocTapCommand {
                 help: "Số phút để yên thì phiên học trên máy dùng chung tự kết thúc (mặc định 5).")
         var idleMinutes = 5
 
+        @Option(name: .customLong("staff-idle-minutes"),
+                help: "Số phút không dùng thì phiên làm việc của cán bộ tự kết thúc (mặc định 30).")
+        var staffIdleMinutes = 30
+
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("Cổng phải từ 0 đến 65535.") }
-            guard (1...240).contains(idleMinutes) else {
+            guard (1...240).contains(idleMinutes), (1...240).contains(staffIdleMinutes) else {
                 throw ValidationError("Số phút để yên phải từ 1 đến 240.")
             }
         }
@@ -51,6 +55,7 @@ extension HocTapCommand {
                 let web = WebConfiguration(host: host, port: port, contentDirectory: contentDirectory,
                                            version: HocTapCommand.configuration.version,
                                            idleTimeout: TimeInterval(idleMinutes * 60),
+                                           staffIdleTimeout: TimeInterval(staffIdleMinutes * 60),
                                            privacyNoticeVersion: campaign.privacyNoticeVersion)
                 do {
                     try await serveKiosk(web, services: services) { address in

@@ -17,6 +17,10 @@ public struct WebInputError: UserFacingError, Hashable {
         case unsupportedType = "unsupported-type"
         /// The route needs a signed-in learner.
         case signInRequired = "sign-in-required"
+        /// The staff page needs a signed-in staff member (or the staff session sat idle too long).
+        case staffSignInRequired = "staff-sign-in-required"
+        /// The server keeps no report figures (a front built without them).
+        case reportsUnavailable = "reports-unavailable"
         /// Too many certificate lookups from this address.
         case tooManyLookups = "too-many-lookups"
     }
@@ -43,8 +47,9 @@ public struct WebInputError: UserFacingError, Hashable {
         case .tooLarge: .contentTooLarge
         case .notUTF8, .malformed: .badRequest
         case .unsupportedType: .unsupportedMediaType
-        case .signInRequired: .unauthorized
+        case .signInRequired, .staffSignInRequired: .unauthorized
         case .tooManyLookups: .tooManyRequests
+        case .reportsUnavailable: .serviceUnavailable
         }
     }
 }

@@ -32,6 +32,9 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 let ended = SessionCookie.token(of: request) != nil && (context as? KioskRequestContext)?.session == nil
                 return Response(status: .seeOther, headers: [.location: ended ? "/" : "/dang-nhap"])
             }
+            if !json, (error as? WebInputError)?.kind == .staffSignInRequired {
+                return Response(status: .seeOther, headers: [.location: "/can-bo/dang-nhap"])
+            }
             if json {
                 return ProblemDetails(title: failure.title, status: Int(failure.status.code),
                                       detail: failure.detail).response(headers: failure.headers)

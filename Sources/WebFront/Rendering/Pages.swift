@@ -86,11 +86,16 @@ struct Pages: Sendable {
     }
 
     /// A date as a Vietnamese reader writes it (25/11/2026), in the commune's time zone.
-    static func date(_ date: Date) -> String {
+    static func date(_ date: Date) -> String { format(date, "dd/MM/yyyy") }
+
+    /// A moment as a Vietnamese reader writes it (14:05 25/11/2026), in the commune's time zone.
+    static func dateTime(_ date: Date) -> String { format(date, "HH:mm dd/MM/yyyy") }
+
+    private static func format(_ date: Date, _ pattern: String) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "vi_VN")
         formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current
-        formatter.dateFormat = "dd/MM/yyyy"
+        formatter.dateFormat = pattern
         return formatter.string(from: date)
     }
 

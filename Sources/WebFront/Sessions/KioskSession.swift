@@ -4,7 +4,7 @@ public import LearningCore
 /// One browser's (or API client's) session at the kiosk: who is signed in, if anyone, the CSRF token of its
 /// forms, and the practice attempts it holds (practice is never stored, so it lives here and dies with the
 /// session).
-public struct KioskSession: Sendable {
+public struct KioskSession: IdleExpiringSession {
     /// A practice attempt and the course it belongs to.
     public struct Practice: Sendable {
         public var courseID: String
@@ -25,12 +25,4 @@ public struct KioskSession: Sendable {
         self.csrfToken = csrfToken
         self.lastSeen = lastSeen
     }
-}
-
-/// A session found for a request: the token it was found by (to end or update it) and its state then.
-public struct SessionHandle: Sendable {
-    public var token: String
-    public var session: KioskSession
-    /// Whether the session was made for this request (its cookie still has to be sent).
-    public var isNew: Bool
 }
