@@ -134,21 +134,7 @@ echo "== 2. reporting year 2026: $learners learners, $attempts attempts, $events
      "$completions course completions"
 db="$work/report.sqlite"
 start=$(now_ms)
-"$hoctap" db check --db "$db" --content Content >/dev/null  # hoctap's own schema, migrated
-# Bulk load in the shell: the app's indexes are dropped, the rows generated (generate.py), then the indexes
-# recreated from their own stored definitions, and the file put back in WAL mode.
-sqlite3 "$db" "SELECT sql || ';' FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL" > "$work/indexes.sql"
-{
-  echo ".bail on"
-  sqlite3 "$db" "SELECT 'DROP INDEX \"' || name || '\";' FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
-  python3 $here/generate.py data "$learners" "$attempts" "$events" "$completions"
-  cat "$work/indexes.sql"
-  echo "PRAGMA journal_mode = WAL;"
-} > "$work/load.sql"
-sqlite3 "$db" < "$work/load.sql" >/dev/null
-# The summaries as the store keeps them (the enrolments query reads courseProgress), then statistics.
-"$hoctap" db rebuild-summaries --db "$db" --content Content >/dev/null
-sqlite3 "$db" "ANALYZE;"
+HOCTAP="$hoctap" bash $here/make-report-db.sh "$db" "$learners" "$attempts" "$events" "$completions"
 end=$(now_ms)
 echo "generated in $(( (end - start) / 1000 )) s, summaries rebuilt by hoctap, then ANALYZE once; file $(( $(stat -c %s "$db") / 1048576 )) MiB"
 sqlite3 "$db" "SELECT 'rows: ' || (SELECT COUNT(*) FROM learner) || ' learners, '
