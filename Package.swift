@@ -56,6 +56,7 @@ let package = Package(
             dependencies: [
                 "LearningCore",
                 "CourseContent",
+                "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -108,6 +109,12 @@ let package = Package(
             name: "CMarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // libqrencode, from Debian's -dev package: the QR code of a certificate's verification address.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
         .target(
             name: "TestSupport",
