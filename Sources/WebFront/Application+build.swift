@@ -28,6 +28,7 @@ public func buildRouter(
     CoursePageRoutes(pages: pages).register(on: router)
     SignInPageRoutes(pages: pages).register(on: router)
     QuizPageRoutes(pages: pages).register(on: router)
+    CertificatePageRoutes(pages: pages, lookups: lookups).register(on: router)
     return router
 }
 

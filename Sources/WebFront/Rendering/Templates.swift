@@ -25,7 +25,7 @@ public struct Templates: Sendable {
     public static let required = [
         "layout", "practice-notice", "start", "practice-courses", "course", "lesson", "error", "sign-in-unit",
         "sign-in", "register", "privacy", "privacy-notice", "my-courses", "my-results", "quiz-intro", "question",
-        "review", "result",
+        "review", "result", "certificate", "verify",
     ]
 
     private let library: MustacheLibrary
