@@ -2,7 +2,9 @@
 # Every target installs the system packages it needs (apt-get, as root or through sudo).
 
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+# libqrencode-dev for the certificates' QR codes; zbar-tools (zbarimg) and librsvg2-bin (rsvg-convert) for the
+# tests that read those QR codes back.
+APT_PACKAGES := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev zbar-tools librsvg2-bin
 HOCTAP := .build/release/hoctap
 
 .PHONY: run test build check courses deps bench strings clean

@@ -58,6 +58,7 @@ let package = Package(
                 "LearningCore",
                 "CourseContent",
                 "CampaignReports",
+                "CQRencode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,6 +112,12 @@ let package = Package(
             name: "CMarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // libqrencode, from Debian's -dev package: the QR code of a certificate's verification address.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
         .target(
             name: "TestSupport",

@@ -31,6 +31,7 @@ public func buildRouter(
     CoursePageRoutes(pages: pages).register(on: router)
     SignInPageRoutes(pages: pages).register(on: router)
     QuizPageRoutes(pages: pages).register(on: router)
+    CertificatePageRoutes(pages: pages, lookups: lookups).register(on: router)
     let staffPages = StaffPages(templates: templates, sessions: staffSessions, services: services,
                                 configuration: configuration, kiosk: pages)
     StaffSignInRoutes(pages: staffPages).register(on: router)

@@ -20,11 +20,16 @@ public struct WebConfiguration: Sendable {
     /// The version of the privacy notice shown at registration (`privacy_notice_version` of
     /// `Content/campaign.yaml`), recorded with each consent.
     public var privacyNoticeVersion: String
+    /// The address people reach this server at from outside (`https://hoctap.kienthuy.gov.vn`), which the QR
+    /// code of a printed certificate points to (`<address>/xac-minh/<code>`). Nil: the address the request was
+    /// made to (its `Host` header), which is right when the kiosk is reached at the address it is printed from.
+    public var publicBaseURL: URL?
 
     /// A configuration; only the `Content/` folder has no default.
     public init(host: String = "127.0.0.1", port: Int = 8080, contentDirectory: URL, version: String = "0.1.0",
                 sweepInterval: Duration = .seconds(60), idleTimeout: TimeInterval = 300,
-                staffIdleTimeout: TimeInterval = 1800, privacyNoticeVersion: String = "2026-01") {
+                staffIdleTimeout: TimeInterval = 1800, privacyNoticeVersion: String = "2026-01",
+                publicBaseURL: URL? = nil) {
         self.host = host
         self.port = port
         self.contentDirectory = contentDirectory
@@ -33,6 +38,7 @@ public struct WebConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.staffIdleTimeout = staffIdleTimeout
         self.privacyNoticeVersion = privacyNoticeVersion
+        self.publicBaseURL = publicBaseURL
     }
 
     /// The folder of the Mustache templates.

@@ -247,3 +247,33 @@ import WebFront
         }
     }
 }
+
+extension StaffAreaTests {
+    @Test func staffPrintACertificateOfTheirUnitAndAClerkOfAnotherUnitIsRefused() async throws {
+        let repository = InMemoryProgressRepository()
+        let clock = TestClock()
+        let completion = try await CertificatePageTests.completedLearner(repository, clock: clock)
+        for (username, unit) in [("dong", "thon-1"), ("tay", "thon-2")] {
+            _ = try await repository.createStaffAccount(username: username, displayName: username,
+                                                        password: "mat-khau-\(username)-01", role: .unitClerk,
+                                                        unitID: unit, at: clock.now())
+        }
+        let uri = "/can-bo/chung-nhan/\(completion.verificationCode)"
+        try await WebTestApp.test(repository: repository, clock: clock) { client in
+            let own = KioskBrowser(client)
+            try await Self.signIn(own, "dong", "mat-khau-dong-01")
+            let page = try await own.get(uri)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Nguyễn Thị Lan") && page.body.contains(completion.verificationCode))
+            let svg = try #require(QRCodeReader.firstSVG(in: page.body))
+            #expect(try QRCodeReader.decode(svg: svg).hasSuffix("/xac-minh/\(completion.verificationCode)"))
+
+            let other = KioskBrowser(client)
+            try await Self.signIn(other, "tay", "mat-khau-tay-01")
+            let refused = try await other.get(uri)
+            #expect(refused.status == .forbidden)
+            #expect(!refused.body.contains("Nguyễn Thị Lan"))
+            #expect(try await KioskBrowser(client).get(uri).location == "/can-bo/dang-nhap")
+        }
+    }
+}

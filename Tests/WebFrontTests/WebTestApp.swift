@@ -30,16 +30,17 @@ enum WebTestApp {
             reporting: nil)
     }
 
-    /// Runs `body` against the app in process (no socket).
+    /// Runs `body` against the app in process (no socket), where every request's `Host` is `localhost`.
     static func test<Value>(
         repository: InMemoryProgressRepository = InMemoryProgressRepository(),
         catalog: InMemoryCourseCatalog = CourseFixtures.catalog(),
         clock: TestClock = TestClock(),
         idleTimeout: TimeInterval = 300,
+        publicBaseURL: URL? = nil,
         _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         let configuration = WebConfiguration(contentDirectory: contentDirectory, sweepInterval: .seconds(3600),
-                                             idleTimeout: idleTimeout)
+                                             idleTimeout: idleTimeout, publicBaseURL: publicBaseURL)
         let services = try await services(repository: repository, catalog: catalog, clock: clock)
         let sessions = SessionStore(clock: clock, idleTimeout: idleTimeout)
         let app = try await buildApplication(configuration, services: services, sessions: sessions)

@@ -80,6 +80,7 @@ cli:
   courses_not_found: "Không tìm thấy thư mục Courses/ (các khoá học). Đã tìm ở: {0}. Hãy chạy lệnh trong thư mục của Học tập số, hoặc chỉ rõ bằng --courses THƯ_MỤC hay biến môi trường HOCTAP_COURSES."
   import_done_existing: "Đã nhập {0} người học; {1} người đã có sẵn nên không nhập lại."
   pin_progress: "Đang mã hoá mã PIN: {0}/{1}"
+  public_url_invalid: "Địa chỉ công khai \"{0}\" không hợp lệ: cần dạng http://tên-máy hoặc https://tên-máy (có thể thêm /đường-dẫn), không có dấu ? hay #."
 
 errors:
   unknown-unit: "Không có đơn vị \"{0}\" (hoặc đơn vị đã thôi hoạt động). Xem danh sách trong Content/campaign.yaml."
@@ -286,6 +287,11 @@ web:
     too-many-lookups: "Tra cứu chứng nhận quá nhiều lần. Hãy đợi một lát rồi thử lại."
     staff-sign-in-required: "Cần đăng nhập khu vực cán bộ (phiên làm việc có thể đã tự kết thúc sau thời gian không dùng)."
     reports-unavailable: "Máy chủ này chưa có số liệu báo cáo."
+  certificate:
+    title: "Giấy chứng nhận hoàn thành khoá học"
+    qr_title: "Mã QR dẫn tới trang xác minh giấy chứng nhận: {0}"
+  verify:
+    title: "Xác minh giấy chứng nhận"
   register:
     pin_mismatch: "Hai lần gõ mã PIN không giống nhau. Hãy gõ lại cả hai ô."
     category_missing: "Hãy chọn đối tượng của bạn."

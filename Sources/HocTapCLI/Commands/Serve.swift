@@ -6,10 +6,10 @@ import ProgressStore
 import WebFront
 
 extension HocTapCommand {
-    /// `hoctap serve [--host 127.0.0.1] [--port 8080] [--db hoctap.sqlite]`: the kiosk in a browser. The
-    /// composition root of the HTTP front: opens the store (creating it on first run and bringing its units in
-    /// line with `Content/campaign.yaml`), loads the courses, builds the use cases over them and hands those to
-    /// `WebFront`, which never sees the store itself. Stops gracefully on Ctrl+C (SIGINT) or SIGTERM.
+    /// `hoctap serve [--host 127.0.0.1] [--port 8080] [--public-url URL] [--db hoctap.sqlite]`: the kiosk in a
+    /// browser. The composition root of the HTTP front: opens the store (creating it on first run and bringing
+    /// its units in line with `Content/campaign.yaml`), loads the courses, builds the use cases over them and
+    /// hands those to `WebFront`, which never sees the store itself. Stops gracefully on Ctrl+C (SIGINT) or SIGTERM.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Chạy máy chủ học tập: trang học cho máy dùng chung và API JSON.")
@@ -30,10 +30,31 @@ extension HocTapCommand {
                 help: "Số phút không dùng thì phiên làm việc của cán bộ tự kết thúc (mặc định 30).")
         var staffIdleMinutes = 30
 
+        @Option(name: .customLong("public-url"),
+                help: """
+                    Địa chỉ công khai của máy chủ (ví dụ https://hoctap.kienthuy.gov.vn), dùng cho mã QR trên giấy \
+                    chứng nhận; mặc định là địa chỉ trình duyệt đã dùng để mở trang (biến môi trường \
+                    HOCTAP_PUBLIC_URL).
+                    """)
+        var publicURL = ProcessInfo.processInfo.environment["HOCTAP_PUBLIC_URL"] ?? ""
+
         @OptionGroup var store: StoreOptions
+
+        /// `--public-url` as a URL: http or https, with a host, without a query or fragment.
+        var publicBaseURL: URL? {
+            let text = publicURL.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty, let components = URLComponents(string: text),
+                  ["http", "https"].contains(components.scheme?.lowercased() ?? ""),
+                  components.host?.isEmpty == false, components.query == nil, components.fragment == nil
+            else { return nil }
+            return components.url
+        }
 
         func validate() throws {
             guard (0...65_535).contains(port) else { throw ValidationError("Cổng phải từ 0 đến 65535.") }
+            if !publicURL.trimmingCharacters(in: .whitespaces).isEmpty, publicBaseURL == nil {
+                throw ValidationError(store.content.messages().text("cli.public_url_invalid", [publicURL]))
+            }
             guard (1...240).contains(idleMinutes), (1...240).contains(staffIdleMinutes) else {
                 throw ValidationError("Số phút để yên phải từ 1 đến 240.")
             }
@@ -56,7 +77,8 @@ extension HocTapCommand {
                                            version: HocTapCommand.configuration.version,
                                            idleTimeout: TimeInterval(idleMinutes * 60),
                                            staffIdleTimeout: TimeInterval(staffIdleMinutes * 60),
-                                           privacyNoticeVersion: campaign.privacyNoticeVersion)
+                                           privacyNoticeVersion: campaign.privacyNoticeVersion,
+                                           publicBaseURL: publicBaseURL)
                 do {
                     try await serveKiosk(web, services: services) { address in
                         // Unbuffered, so the address shows at once even when the output goes to a file or pipe.

@@ -245,8 +245,7 @@ public struct LearningService: Sendable {
 
     /// A public check of a certificate's code: name, course and date only. Fronts limit how often it is asked.
     public func lookUpCertificate(code: String) async throws -> PublicCertificate {
-        let cleaned = code.uppercased().filter { $0.isLetter || $0.isNumber }
-        guard (6...16).contains(cleaned.count),
+        guard let cleaned = Self.cleanedCertificateCode(code),
               let completion = try await repository.completion(verificationCode: cleaned)
         else { throw LearningError(.certificateNotFound, TextNormalizer.trimmed(code)) }
         let learner = try await repository.learner(id: completion.learnerID)

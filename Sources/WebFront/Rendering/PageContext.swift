@@ -4,7 +4,8 @@ import LearningCore
 
 /// Builds what the templates see: plain dictionaries of strings, numbers, flags and lists, so the templates stay
 /// logic-less and never reach into domain types. Lesson and introduction HTML come from the course loader's safe
-/// renderer and are the only values the templates print unescaped (`{{{…}}}`).
+/// renderer and, with the certificate's QR code (SVG drawn by `QRCodeSVG`, its one text escaped), are the only
+/// values the templates print unescaped (`{{{…}}}`).
 enum PageContext {
     /// What every page has: its title (nil on the start page, which is titled by the product's name alone).
     static func base(title: String?) -> [String: Any] {
@@ -34,7 +35,8 @@ enum PageContext {
             return ["text": messages.text("web.standing.quiz_passed", [String(percent)]), "percent": 90, "started": true]
         case .completed(let completion):
             return ["text": messages.text("web.standing.completed", [Pages.date(completion.completedAt)]),
-                    "percent": 100, "started": true, "isCompleted": true, "code": completion.verificationCode]
+                    "percent": 100, "started": true, "isCompleted": true, "code": completion.verificationCode,
+                    "certificateUrl": CertificatePageRoutes.certificatePath(completion.verificationCode)]
         }
     }
 

@@ -25,8 +25,8 @@ public struct Templates: Sendable {
     public static let required = [
         "layout", "practice-notice", "start", "practice-courses", "course", "lesson", "error", "sign-in-unit",
         "sign-in", "register", "privacy", "privacy-notice", "my-courses", "my-results", "quiz-intro", "question",
-        "review", "result", "staff-layout", "staff-sign-in", "staff-dashboard", "staff-learners", "staff-learner",
-        "staff-confirm", "staff-quizzes", "staff-audit", "staff-reports",
+        "review", "result", "certificate", "verify", "staff-layout", "staff-sign-in", "staff-dashboard",
+        "staff-learners", "staff-learner", "staff-confirm", "staff-quizzes", "staff-audit", "staff-reports",
     ]
 
     private let library: MustacheLibrary

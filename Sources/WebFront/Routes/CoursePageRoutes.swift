@@ -126,6 +126,7 @@ struct CoursePageRoutes: Sendable {
             var item: [String: Any] = [
                 "courseTitle": learning.catalog.course(id: completion.courseID)?.title ?? completion.courseID,
                 "date": Pages.date(completion.completedAt), "code": completion.verificationCode,
+                "certificateUrl": CertificatePageRoutes.certificatePath(completion.verificationCode),
             ]
             if let percent = completion.percent { item["percent"] = percent }
             return item

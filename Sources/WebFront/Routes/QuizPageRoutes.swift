@@ -236,7 +236,8 @@ struct QuizPageRoutes: Sendable {
         page["questionCount"] = result.questionCount
         page["showsAnswers"] = result.showsAnswers
         if let completion = result.completion {
-            page["completion"] = ["code": completion.verificationCode, "date": Pages.date(completion.completedAt)]
+            page["completion"] = ["code": completion.verificationCode, "date": Pages.date(completion.completedAt),
+                                  "certificateUrl": CertificatePageRoutes.certificatePath(completion.verificationCode)]
         }
         if result.showsAnswers {
             page["questions"] = view.questions.map { question -> [String: Any] in

@@ -6,7 +6,8 @@ import LearningCore
 
 /// "Người học": a unit's learners, searched by name with or without diacritics, and a learner's page with the
 /// rights actions (see, export, correct, delete = anonymise, withdraw consent). Each action is confirmed on its
-/// own form, checked against the staff member's role and written to the audit log by `StaffService`.
+/// own form, checked against the staff member's role and written to the audit log by `StaffService`; and a
+/// learner's certificate, to print at the desk.
 struct StaffLearnerRoutes: Sendable {
     let pages: StaffPages
     var services: KioskServices { pages.services }
@@ -21,6 +22,7 @@ struct StaffLearnerRoutes: Sendable {
             let notice = done.flatMap { services.messages.contains($0) ? services.messages.text($0) : nil }
             return try await learnerPage(try learnerID(context), context, notice: notice)
         }
+        router.get("/can-bo/chung-nhan/{code}") { request, context in try await certificate(request, context) }
         router.get("/can-bo/nguoi-hoc/{id}/xuat") { _, context in try await export(try learnerID(context), context) }
         router.post("/can-bo/nguoi-hoc/{id}/sua") { request, context in
             try await correct(try learnerID(context), request, context)
@@ -46,6 +48,19 @@ struct StaffLearnerRoutes: Sendable {
                                                      noticeVersion: pages.configuration.privacyNoticeVersion)
             return Pages.redirect("/can-bo/nguoi-hoc/\(id)?da=rut-dong-y")
         }
+    }
+
+    /// `/can-bo/chung-nhan/{code}`: a learner's certificate, printed for them at the desk; the same page as the
+    /// learner's own, for staff who cover the learner's unit (`LearningService.certificate(for:code:)`).
+    func certificate(_ request: Request, _ context: KioskRequestContext) async throws -> Response {
+        let session = try pages.requireStaff(context)
+        let view = try await services.learning.certificate(for: session.identity,
+                                                           code: try CertificatePageRoutes.code(context))
+        let url = CertificatePage.verificationURL(code: view.verificationCode, request: request, context: context,
+                                                  configuration: pages.configuration)
+        let base = PageContext.base(title: services.messages.text("web.certificate.title"))
+        return try CertificatePage.render(view: view, verificationURL: url, pages: pages.kiosk, context: context,
+                                          base: base, backURL: "/can-bo/nguoi-hoc")
     }
 
     func learnerID(_ context: KioskRequestContext) throws -> Int64 {
