@@ -23,7 +23,9 @@ struct StaffReportRoutes: Sendable {
         let campaign = services.campaign
         let thisYear = StaffPeriod.reportingYear(containing: services.learning.clock.now(), campaign)
         page["years"] = (campaign.startYear...campaign.finalReviewYear).map { ["year": $0, "selected": $0 == thisYear] }
-        page["reviewYears"] = [campaign.midTermReviewYear, campaign.finalReviewYear].map { ["year": $0] }
+        page["startYear"] = campaign.startYear
+        page["midTermYear"] = campaign.midTermReviewYear
+        page["finalYear"] = campaign.finalReviewYear
         page["units"] = pages.units(for: session.identity, selected: session.identity.unitID)
         page["allUnits"] = session.identity.role != .unitClerk
         page["formats"] = ReportFormat.allCases.map {
