@@ -95,7 +95,6 @@ let package = Package(
                 "LearningCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -122,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "HocTapCLITests",
             dependencies: [
-                "HocTapCLI", "CampaignReports", "ProgressStore", "CourseContent", "LearningCore", "TestSupport",
+                "HocTapCLI", "CampaignReports", "ProgressStore", "CourseContent", "LearningCore", "TestSupport", "hoctap",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
