@@ -45,8 +45,9 @@ public struct SecretHashing: Sendable {
     /// no usable account has the username, so that a wrong username takes as long as a wrong password and the
     /// time of a refusal tells nothing about which accounts exist.
     func spendPasswordCheckOffPool(_ password: String) async {
-        let decoy = Self.decoys.hash(cost: passwordCost)
-        _ = await Self.offPool { Bcrypt.verify(password, hash: decoy) }
+        let cost = passwordCost
+        // The decoy is made on first use, inside the work sent off the pool: making it is a bcrypt hash too.
+        _ = await Self.offPool { Bcrypt.verify(password, hash: Self.decoys.hash(cost: cost)) }
     }
 
     /// One decoy hash per cost, made once.
