@@ -6,7 +6,7 @@ public struct HocTapCommand: AsyncParsableCommand {
         commandName: "hoctap",
         abstract: "Học tập số: nền tảng học kỹ năng số của phong trào \"học tập số\" xã Kiến Thụy.",
         version: "0.1.0",
-        subcommands: [Serve.self, Learn.self, Progress.self, Check.self, Courses.self, Learners.self, Units.self, Database.self, Report.self, Demo.self]
+        subcommands: [Serve.self, Learn.self, Progress.self, Check.self, Courses.self, Learners.self, Staff.self, Units.self, Database.self, Report.self, Demo.self]
     )
 
     public init() {}

@@ -227,8 +227,63 @@ public actor InMemoryProgressRepository: ProgressRepository, StaffRepository {
     }
 
     public func verifyStaffPassword(username: String, password: String) async throws -> StaffAccount? {
-        guard let entry = staff[username], entry.password == password else { return nil }
+        guard let entry = staff[username], entry.account.disabledAt == nil, entry.password == password else {
+            return nil
+        }
         return entry.account
+    }
+
+    public func staffAccounts() async throws -> [StaffAccount] {
+        staff.values.map(\.account).sorted { $0.username < $1.username }
+    }
+
+    public func staffAccount(username: String) async throws -> StaffAccount? { staff[username]?.account }
+
+    public func staffAccountCount() async throws -> Int { staff.count }
+
+    public func setStaffAccountDisabled(username: String, disabledAt: Date?) async throws -> StaffAccount {
+        guard staff[username] != nil else { throw ProgressError(.unknownStaffAccount, username) }
+        staff[username]?.account.disabledAt = disabledAt
+        return staff[username]!.account
+    }
+
+    public func resetStaffPassword(username: String, password: String) async throws {
+        guard staff[username] != nil else { throw ProgressError(.unknownStaffAccount, username) }
+        staff[username]?.password = password
+    }
+
+    // Filed apart from the learners' keys, as the SQLite store files them.
+    public func staffSignInThrottle(key: String) async throws -> SignInThrottle.State? { throttles["staff:\(key)"] }
+
+    public func saveStaffSignInThrottle(key: String, state: SignInThrottle.State?) async throws {
+        throttles["staff:\(key)"] = state
+    }
+
+    /// The same checks as the SQLite store (`LearnerImportRules`), then every new row added at once (an actor
+    /// runs this whole method without interleaving, as the store runs its one transaction). PINs are kept in
+    /// clear, in memory only, as `register` keeps them.
+    public func importLearners(csv: String, at date: Date, allowedUnitID: String?) async throws
+        -> LearnerImportReport
+    {
+        let checked = LearnerImportRules.check(csv: csv, units: Array(unitsByID.values), allowedUnitID: allowedUnitID)
+        guard checked.problems.isEmpty else {
+            return LearnerImportReport(acceptedCount: checked.rows.count, imported: false, problems: checked.problems)
+        }
+        let present = Set(learnersByID.values.filter { $0.anonymisedAt == nil }.map {
+            LearnerImportRules.identity(unitID: $0.unitID, displayName: $0.displayName ?? "",
+                                        category: $0.category.rawValue, phone: $0.phone)
+        })
+        var written = 0
+        for row in checked.rows where !present.contains(row.identity) {
+            let new = row.learner
+            learnersByID[nextID] = Learner(id: nextID, displayName: new.displayName, unitID: new.unitID,
+                                           category: new.category, phone: new.phone, createdAt: date)
+            if let pin = new.pin { pins[nextID] = pin }
+            nextID += 1
+            written += 1
+        }
+        return LearnerImportReport(acceptedCount: written, alreadyPresentCount: checked.rows.count - written,
+                                   imported: true, problems: [])
     }
 
     public func learners(unitID: String?) async throws -> [Learner] {

@@ -39,6 +39,8 @@ public func buildRouter(
     StaffLearnerRoutes(pages: staffPages).register(on: router)
     StaffReportRoutes(pages: staffPages).register(on: router)
     StaffQuizRoutes(pages: staffPages).register(on: router)
+    StaffImportRoutes(pages: staffPages).register(on: router)
+    StaffAccountRoutes(pages: staffPages).register(on: router)
     return router
 }
 

@@ -104,7 +104,7 @@ struct ImportTests {
         let csv = "ho_ten,don_vi,doi_tuong\nTrần Thị Bình,thon-1,nguoi-dan\n\"\(name)\",thon-1,nguoi-dan\n"
         let report = try await LearnerImport(database: fixture.database).run(csv: csv, at: fixture.clock.now())
         #expect(!report.imported)
-        #expect(report.problems == [LearnerImport.Problem(line: 3, column: "ho_ten", reason: "invalid-name-characters",
+        #expect(report.problems == [LearnerImportProblem(line: 3, column: "ho_ten", reason: "invalid-name-characters",
                                                           value: shown)])
         #expect(try await fixture.database.learner(id: 1) == nil, "nothing was written")
         // The kiosk's registration follows the same rule.

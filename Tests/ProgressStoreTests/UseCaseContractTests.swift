@@ -347,9 +347,10 @@ struct UseCaseContractTests {
         let admin = StaffIdentity.console
         _ = try await store.staff.createAccount(admin, username: "thuky-dong", displayName: "Thư ký thôn Đông",
                                                 password: "mat-khau-dai-2026", role: .unitClerk, unitID: "thon-1")
-        let clerk = try await store.staff.signIn(username: "thuky-dong", password: "mat-khau-dai-2026")
+        let clerk = try await store.staff.signIn(username: "thuky-dong", password: "mat-khau-dai-2026",
+                                                 clientKey: "10.0.0.1")
         await #expect(throws: LearningError(.staffSignInFailed)) {
-            _ = try await store.staff.signIn(username: "thuky-dong", password: "sai")
+            _ = try await store.staff.signIn(username: "thuky-dong", password: "sai", clientKey: "10.0.0.1")
         }
         #expect(try await store.staff.learners(clerk, unitID: nil).map(\.id) == [lan.learnerID])
         await #expect(throws: LearningError(.forbidden, "thon-2")) {
@@ -373,5 +374,130 @@ struct UseCaseContractTests {
         #expect(log.map(\.action) == [.withdrawConsent, .viewLearner, .listLearners, .createStaffAccount])
         #expect(log.allSatisfy { $0.staffName == "thuky-dong" || $0.staffName == "console" })
         await #expect(throws: LearningError(.forbidden)) { _ = try await store.staff.auditLog(clerk) }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func staffAccountsAreListedDisabledEnabledAndResetAndARestartKeepsThem(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        #expect(try await !store.staff.hasAccounts())
+        let admin = try await store.staff.createAccount(.console, username: "quantri", displayName: "Quản trị xã",
+                                                        password: "mat-khau-dai-2026", role: .admin, unitID: nil)
+        _ = try await store.staff.createAccount(.console, username: "thuky-dong", displayName: "Thư ký thôn Đông",
+                                                password: "mat-khau-dai-2026", role: .unitClerk, unitID: "thon-1")
+        #expect(try await store.staff.hasAccounts())
+        await #expect(throws: ProgressError(.duplicateUsername, "thuky-dong")) {
+            _ = try await store.repository.createStaffAccount(username: "thuky-dong", displayName: "X",
+                                                              password: "mat-khau-dai-2026", role: .admin, unitID: nil,
+                                                              at: store.clock.now())
+        }
+        await #expect(throws: ProgressError(.unknownUnit, "thon-9")) {
+            _ = try await store.staff.createAccount(.console, username: "thuky-9", displayName: "",
+                                                    password: "mat-khau-dai-2026", role: .unitClerk, unitID: "thon-9")
+        }
+        let signedIn = try await store.staff.signIn(username: "quantri", password: "mat-khau-dai-2026", clientKey: "k")
+        #expect(signedIn == admin.identity)
+        try await store.staff.setAccountDisabled(signedIn, username: "thuky-dong", disabled: true)
+        store.clock.advance(seconds: 60)
+        try store.restart()
+        let accounts = try await store.staff.accounts(signedIn)
+        #expect(accounts.map(\.username) == ["quantri", "thuky-dong"])
+        #expect(accounts.map(\.displayName) == ["Quản trị xã", "Thư ký thôn Đông"])
+        #expect(accounts[1].role == .unitClerk && accounts[1].unitID == "thon-1")
+        #expect(accounts[0].disabledAt == nil && accounts[1].disabledAt == store.clock.now().addingTimeInterval(-60))
+        #expect(try await store.repository.staffAccountCount() == 2)
+        await #expect(throws: LearningError(.staffSignInFailed)) {
+            _ = try await store.staff.signIn(username: "thuky-dong", password: "mat-khau-dai-2026", clientKey: "k")
+        }
+        try await store.staff.setAccountDisabled(signedIn, username: "thuky-dong", disabled: false)
+        try await store.staff.resetPassword(signedIn, username: "thuky-dong", password: "mat-khau-moi-2027")
+        await #expect(throws: LearningError(.staffSignInFailed)) {
+            _ = try await store.staff.signIn(username: "thuky-dong", password: "mat-khau-dai-2026", clientKey: "k")
+        }
+        #expect(try await store.staff.signIn(username: "thuky-dong", password: "mat-khau-moi-2027", clientKey: "k")
+                .unitID == "thon-1")
+        await #expect(throws: ProgressError(.unknownStaffAccount, "khong-co")) {
+            try await store.repository.resetStaffPassword(username: "khong-co", password: "mat-khau-dai-2026")
+        }
+        await #expect(throws: ProgressError(.unknownStaffAccount, "khong-co")) {
+            _ = try await store.repository.setStaffAccountDisabled(username: "khong-co", disabledAt: nil)
+        }
+        let log = try await store.staff.auditLog(signedIn).map(\.action)
+        #expect(log == [.resetStaffPassword, .enableStaffAccount, .disableStaffAccount, .createStaffAccount,
+                        .createStaffAccount])
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func staffSignInFailuresSurviveARestartAndNeverTouchALearnersOrAKiosksCount(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let lan = try await store.learner(pin: "2468")
+        _ = try await store.staff.createAccount(.console, username: "quantri", displayName: "", password:
+                                                    "mat-khau-dai-2026", role: .admin, unitID: nil)
+        // Thirty staff failures from one address lock that address for staff sign-in …
+        for index in 0..<30 {
+            if index > 0 { store.clock.advance(seconds: 121) }
+            await #expect(throws: LearningError(.staffSignInFailed)) {
+                _ = try await store.staff.signIn(username: "nguoi-\(index % 3)", password: "sai", clientKey: "10.0.0.7")
+            }
+        }
+        try store.restart()
+        do {
+            _ = try await store.staff.signIn(username: "quantri", password: "mat-khau-dai-2026", clientKey: "10.0.0.7")
+            Issue.record("a locked address was let through after a restart")
+        } catch let error as LearningError {
+            #expect(error.kind == .signInThrottled && (error.retryAfterSeconds ?? 0) > 10 * 60)
+        }
+        // … but a kiosk at the same address signs a learner in as before.
+        #expect(try await store.signIn.signIn(unitID: "thon-1", name: "Nguyễn Thị Lan", pin: "2468",
+                                              clientKey: "10.0.0.7") == lan)
+        #expect(try await store.repository.signInThrottle(key: "kiosk:10.0.0.7") == nil)
+        #expect(try await store.repository.signInThrottle(key: "client:10.0.0.7") == nil, "filed apart")
+        #expect(try await store.repository.staffSignInThrottle(key: "client:10.0.0.7")?.failures == 30)
+        // Wrong PINs at a kiosk leave the staff counts alone.
+        for _ in 0..<5 {
+            await #expect(throws: LearningError.self) {
+                _ = try await store.signIn.signIn(unitID: "thon-1", name: "Nguyễn Thị Lan", pin: "0000",
+                                                  clientKey: "10.0.0.8")
+            }
+        }
+        #expect(try await store.staff.signIn(username: "quantri", password: "mat-khau-dai-2026", clientKey: "10.0.0.8")
+                .name == "quantri")
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aClerksImportIsAllOrNothingWithinTheirUnitAndTheTemplateImports(_ kind: StoreKind) async throws {
+        let store = try await ContractStore(kind)
+        let clerk = try await store.staff.createAccount(.console, username: "thuky-dong", displayName: "",
+                                                        password: "mat-khau-dai-2026", role: .unitClerk,
+                                                        unitID: "thon-1").identity
+        let template = try await store.staff.importLearners(clerk, csv: LearnerImportRules.templateCSV)
+        #expect(template == LearnerImportReport(acceptedCount: 1, imported: true, problems: []))
+        // The imported PIN signs in at a kiosk.
+        let lan = try await store.signIn.signIn(unitID: "thon-1", name: "Nguyễn Thị Lan", pin: "2468", clientKey: "k")
+        #expect(try await store.repository.learner(id: lan.learnerID)?.phone == "0912345678")
+
+        let csv = """
+            ho_ten,don_vi,doi_tuong,so_dien_thoai,ma_pin
+            Trần Văn Bình,thon-1,nguoi-dan,,1357
+            Lê Thị Cúc,thon-2,nguoi-dan,,
+            Phạm Văn Dũng,thon-1,hoc-sinh,,
+            """
+        let refused = try await store.staff.importLearners(clerk, csv: csv)
+        #expect(!refused.imported && refused.acceptedCount == 1 && refused.refusedLineCount == 2)
+        #expect(refused.problems == [
+            LearnerImportProblem(line: 3, column: "don_vi", reason: "other-unit", value: "thon-2"),
+            LearnerImportProblem(line: 4, column: "doi_tuong", reason: "unknown-category", value: "hoc-sinh"),
+        ])
+        #expect(try await store.repository.learners(unitID: nil).map(\.id) == [lan.learnerID], "nothing written")
+
+        let commune = StaffIdentity(accountID: nil, name: "canbo-xa", role: .communeStaff, unitID: nil)
+        let fixed = csv.replacingOccurrences(of: "hoc-sinh", with: "nguoi-dan") + "\nNguyễn Thị Lan,thon-1,nguoi-dan,0912 345 678,\n"
+        let imported = try await store.staff.importLearners(commune, csv: fixed)
+        #expect(imported == LearnerImportReport(acceptedCount: 3, alreadyPresentCount: 1, imported: true, problems: []))
+        #expect(try await store.repository.learners(unitID: "thon-2").map(\.displayName) == ["Lê Thị Cúc"])
+        let again = try await store.staff.importLearners(commune, csv: fixed)
+        #expect(again.imported && again.acceptedCount == 0 && again.alreadyPresentCount == 4)
+        let log = try await store.staff.auditLog(.console).filter { $0.action == .importLearners }
+        #expect(log.map(\.detail) == ["moi=0,da-co=4", "moi=3,da-co=1", "moi=1,da-co=0"])
+        #expect(log.map(\.staffName) == ["canbo-xa", "canbo-xa", "thuky-dong"])
     }
 }

@@ -165,4 +165,43 @@ struct PseudoTerminalTests {
         #expect(printed.contains("Đã đọc 1/"))
         #expect(!printed.contains("\u{1B}"))
     }
+
+    @Test("hoctap staff add on a terminal: the password typed twice, never echoed; a mismatch creates nothing")
+    func staffPasswordOnPseudoTerminal() async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "script(1) from util-linux is needed")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hoctap-pty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = ["--db", folder.appendingPathComponent("hoctap.sqlite").path,
+                       "--content", Self.root.appendingPathComponent("Content").path]
+        let password = "Mật khẩu rất dài 2026"
+
+        let mismatch = try Run(["staff", "add", "quantri", "--role", "admin"] + options)
+        try await mismatch.waitFor("Mật khẩu (không hiện khi gõ):")
+        mismatch.send(password + "\n")
+        try await mismatch.waitFor("Nhập lại mật khẩu:")
+        mismatch.send("mot mat khau khac\n")
+        #expect(try await mismatch.finish() == 1)
+        #expect(mismatch.text.contains("Hai lần nhập mật khẩu không giống nhau"))
+
+        let short = try Run(["staff", "add", "quantri", "--role", "admin"] + options)
+        try await short.waitFor("Mật khẩu (không hiện khi gõ):")
+        short.send("q1w2e3\n")
+        #expect(try await short.finish() == 1)
+        #expect(short.text.contains("ít nhất 10 ký tự") && !short.text.contains("Nhập lại"), "said before asking again")
+
+        let run = try Run(["staff", "add", "quantri", "--role", "admin"] + options)
+        try await run.waitFor("Mật khẩu (không hiện khi gõ):")
+        run.send(password + "\n")
+        try await run.waitFor("Nhập lại mật khẩu:")
+        run.send(password + "\n")
+        try await run.waitFor("Đã tạo tài khoản quantri")
+        #expect(try await run.finish() == 0)
+        let everything = mismatch.text + short.text + run.text
+        #expect(!everything.contains("rất dài") && !everything.contains("q1w2e3") && !everything.contains("khac"),
+                "no password is echoed")
+        let list = try Run(["staff", "list"] + options)
+        #expect(try await list.finish() == 0)
+        #expect(list.text.components(separatedBy: "quantri").count == 3, "one account: \(list.text)")
+    }
 }

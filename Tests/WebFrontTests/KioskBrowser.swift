@@ -38,6 +38,23 @@ final class KioskBrowser: @unchecked Sendable {
                               body: ByteBuffer(string: body))
     }
 
+    /// POSTs a `multipart/form-data` form as a browser sends a file input: text fields, then one file.
+    @discardableResult
+    func postFile(_ uri: String, _ fields: [(String, String)], file: (name: String, fileName: String, content: String))
+        async throws -> Page
+    {
+        let boundary = "----HocTapSoTestBoundary7MA4YWxkTrZu0gW"
+        var body = ""
+        for (name, value) in fields {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.fileName)\"\r\n"
+        body += "Content-Type: text/csv\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
+        return try await send(uri, method: .post,
+                              headers: [.contentType: "multipart/form-data; boundary=\(boundary)"],
+                              body: ByteBuffer(string: body))
+    }
+
     /// Sends raw bytes (tests of bad bodies).
     @discardableResult
     func send(_ uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> Page {

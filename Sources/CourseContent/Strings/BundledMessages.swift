@@ -81,6 +81,29 @@ cli:
   import_done_existing: "Đã nhập {0} người học; {1} người đã có sẵn nên không nhập lại."
   pin_progress: "Đang mã hoá mã PIN: {0}/{1}"
   public_url_invalid: "Địa chỉ công khai \"{0}\" không hợp lệ: cần dạng http://tên-máy hoặc https://tên-máy (có thể thêm /đường-dẫn), không có dấu ? hay #."
+  staff_password: "Mật khẩu (không hiện khi gõ):"
+  staff_password_again: "Nhập lại mật khẩu:"
+  staff_password_mismatch: "Hai lần nhập mật khẩu không giống nhau; chưa thay đổi gì. Hãy chạy lại lệnh."
+  staff_password_missing: "Không đọc được mật khẩu: đầu vào chuẩn trống. Hãy gõ mật khẩu khi lệnh hỏi, hoặc chuyển mật khẩu vào dòng đầu tiên của đầu vào chuẩn."
+  staff_cancelled: "Đã huỷ; chưa thay đổi gì."
+  staff_unknown_role: "Vai trò \"{0}\" không có; dùng admin (quan-tri), commune (can-bo-xa) hoặc clerk (can-bo-don-vi)."
+  staff_created: "Đã tạo tài khoản {0} ({1}). Khu vực cán bộ: http://127.0.0.1:8080/can-bo khi máy chủ đang chạy (hoctap serve)."
+  staff_disabled: "Đã khoá tài khoản {0}; tài khoản này không đăng nhập được nữa."
+  staff_enabled: "Đã mở khoá tài khoản {0}."
+  staff_unchanged_disabled: "Tài khoản {0} đang bị khoá; không có gì thay đổi."
+  staff_unchanged_enabled: "Tài khoản {0} đang dùng được; không có gì thay đổi."
+  staff_password_reset: "Đã đặt lại mật khẩu cho tài khoản {0}; mọi lần chờ do đăng nhập sai của tài khoản này đã được xoá."
+  staff_none: "Chưa có tài khoản cán bộ nào. Tạo quản trị viên đầu tiên bằng lệnh: hoctap staff add admin --role admin"
+  staff_header: "Tên đăng nhập\tHọ tên\tVai trò\tĐơn vị\tTrạng thái"
+
+staff:
+  role:
+    quan-tri: "Quản trị"
+    can-bo-xa: "Cán bộ xã"
+    can-bo-don-vi: "Cán bộ đơn vị"
+  state:
+    active: "đang dùng"
+    disabled: "đã khoá từ {0}"
 
 errors:
   unknown-unit: "Không có đơn vị \"{0}\" (hoặc đơn vị đã thôi hoạt động). Xem danh sách trong Content/campaign.yaml."
@@ -91,7 +114,14 @@ errors:
   invalid-phone: "Số điện thoại \"{0}\" không hợp lệ (cần 9 đến 15 chữ số)."
   attempt-conflict: "Mã lượt làm bài \"{0}\" đã được dùng cho một lượt khác."
   newer-schema: "Tệp {0} do một phiên bản mới hơn của Học tập số tạo ra; phiên bản này không mở được để tránh làm hỏng dữ liệu. Hãy cập nhật chương trình."
-  duplicate-username: "Tên đăng nhập \"{0}\" đã có."
+  duplicate-username: "Tên đăng nhập \"{0}\" đã có người dùng. Hãy chọn tên khác."
+  unknown-staff-account: "Không có tài khoản cán bộ \"{0}\"."
+  weak-password: "Mật khẩu cần ít nhất {0} ký tự. Hãy chọn mật khẩu dài hơn, ví dụ vài từ ghép lại mà người khác khó đoán."
+  password-too-long: "Mật khẩu quá dài: tối đa {0} byte (chữ có dấu chiếm 2 đến 3 byte). Hãy chọn mật khẩu ngắn hơn."
+  invalid-username: "Tên đăng nhập \"{0}\" không dùng được: cần từ 2 đến 32 ký tự gồm chữ thường không dấu (a–z), chữ số, dấu chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ hoặc số; tên \"console\" được dành riêng."
+  unit-required: "Tài khoản cán bộ đơn vị \"{0}\" cần có đơn vị mà người đó phụ trách."
+  unit-not-allowed: "Chỉ tài khoản cán bộ đơn vị mới gắn với một đơn vị (đã chọn \"{0}\"); cán bộ xã và quản trị viên xem được mọi đơn vị."
+  cannot-disable-self: "Không thể tự khoá tài khoản đang dùng (\"{0}\"). Hãy nhờ một quản trị viên khác."
   unexpected: "Đã xảy ra lỗi không mong đợi; dữ liệu đã lưu không bị ảnh hưởng. Hãy thử lại; nếu vẫn lỗi, hãy chạy \"hoctap db check\" và báo cho người quản trị."
   unknown-course: "Không có khoá học \"{0}\"."
   unknown-lesson: "Khoá học không có bài học \"{0}\"."
@@ -99,7 +129,7 @@ errors:
   attempt-not-found: "Không tìm thấy lượt làm bài này (có thể lượt đó không phải của bạn, hoặc đã hết hạn)."
   unit-retired: "Đơn vị \"{0}\" đã thôi hoạt động. Hãy chọn đơn vị hiện tại của bạn, hoặc nhờ cán bộ chuyển đơn vị cho bạn."
   sign-in-failed: "Họ tên hoặc mã PIN chưa đúng. Hãy kiểm tra lại đơn vị, họ tên và mã PIN."
-  sign-in-throttled: "Đã nhập sai mã PIN nhiều lần. Hãy đợi khoảng {0} phút rồi thử lại, hoặc nhờ cán bộ hỗ trợ."
+  sign-in-throttled: "Đã đăng nhập sai nhiều lần. Hãy đợi khoảng {0} phút rồi thử lại, hoặc nhờ người phụ trách hỗ trợ."
   learner-deleted: "Dữ liệu cá nhân của người học này đã được xoá; phiên học đã kết thúc."
   learning-consent-required: "Bạn chưa đồng ý cho lưu tiến độ học tập, nên kết quả không được lưu. Bạn có thể đồng ý trong mục \"Quyền riêng tư\", hoặc học thử mà không lưu."
   consent-not-given: "Cần đánh dấu đồng ý cho lưu tiến độ học tập thì mới đăng ký được. Nếu không muốn, bạn vẫn có thể học thử mà không cần đăng ký."
@@ -138,6 +168,7 @@ import:
   invalid-pin: "mã PIN phải gồm 4 đến 8 chữ số"
   duplicate-row: "dòng trùng với một dòng phía trên"
   invalid-name-characters: "họ tên có ký tự điều khiển hoặc ký tự đổi chiều văn bản (không nhìn thấy được); hãy gõ lại họ tên"
+  other-unit: "đơn vị này không do tài khoản của bạn phụ trách (cán bộ đơn vị chỉ nhập người học của đơn vị mình)"
 
 learner:
   id: "Mã người học: {0}"
@@ -287,6 +318,7 @@ web:
     too-many-lookups: "Tra cứu chứng nhận quá nhiều lần. Hãy đợi một lát rồi thử lại."
     staff-sign-in-required: "Cần đăng nhập khu vực cán bộ (phiên làm việc có thể đã tự kết thúc sau thời gian không dùng)."
     reports-unavailable: "Máy chủ này chưa có số liệu báo cáo."
+    upload-too-large: "Tệp tải lên quá lớn (tối đa {0} MiB). Hãy chia danh sách thành nhiều tệp nhỏ hơn."
   certificate:
     title: "Giấy chứng nhận hoàn thành khoá học"
     qr_title: "Mã QR dẫn tới trang xác minh giấy chứng nhận: {0}"
@@ -467,11 +499,21 @@ can_bo:
     dong-bai-kiem-tra: "Đóng bài kiểm tra"
     mo-lai-bai-kiem-tra: "Mở lại bài kiểm tra"
     tao-tai-khoan: "Tạo tài khoản cán bộ"
+    khoa-tai-khoan: "Khoá tài khoản cán bộ"
+    mo-khoa-tai-khoan: "Mở khoá tài khoản cán bộ"
+    dat-lai-mat-khau: "Đặt lại mật khẩu cán bộ"
+    nhap-danh-sach: "Nhập danh sách người học"
   dashboard:
     days_left: "còn {0} ngày đến hạn báo cáo năm ({1})"
     chart_units: "Tỷ lệ hoàn thành khoá học theo đơn vị (%)"
     chart_courses: "Tỷ lệ hoàn thành theo khoá học (%)"
   reports_unavailable: "Máy chủ này chưa có số liệu báo cáo."
+  accounts:
+    mismatch: "Hai lần nhập mật khẩu không giống nhau; chưa thay đổi gì."
+    done_tao: "Đã tạo tài khoản. Hãy báo mật khẩu riêng cho người dùng."
+    done_khoa: "Đã khoá tài khoản; tài khoản này không đăng nhập được nữa."
+    done_mo-khoa: "Đã mở khoá tài khoản."
+    done_mat-khau: "Đã đặt lại mật khẩu."
   format:
     html: "Trang HTML (in được)"
     docx: "Word (.docx)"

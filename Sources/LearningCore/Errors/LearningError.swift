@@ -32,6 +32,18 @@ public struct LearningError: UserFacingError, Hashable {
         case certificateNotFound = "certificate-not-found"
         /// A submission id already used for another attempt.
         case submissionConflict = "submission-conflict"
+        /// A staff password shorter than `StaffService.minimumPasswordLength` characters.
+        case weakPassword = "weak-password"
+        /// A staff password longer than bcrypt reads (`StaffService.maximumPasswordBytes` bytes of UTF-8).
+        case passwordTooLong = "password-too-long"
+        /// A staff username that is not 2–32 of a–z, 0–9, `.`, `-`, `_`, starting with a letter or digit.
+        case invalidUsername = "invalid-username"
+        /// A unit clerk's account without the unit they look after.
+        case unitRequired = "unit-required"
+        /// A unit given for commune staff or an administrator, who see every unit.
+        case unitNotAllowed = "unit-not-allowed"
+        /// An administrator trying to disable their own account.
+        case cannotDisableSelf = "cannot-disable-self"
     }
 
     public let kind: Kind

@@ -9,15 +9,23 @@ public struct StaffAccount: Sendable, Hashable, Identifiable {
     /// The unit a unit clerk sees; nil for commune staff and admins.
     public var unitID: String?
     public var createdAt: Date
+    /// When an administrator disabled the account (it cannot sign in); nil while it is in use.
+    public var disabledAt: Date?
 
-    public init(id: Int64, username: String, displayName: String, role: StaffRole, unitID: String?, createdAt: Date) {
+    /// An account as stored; `disabledAt` nil for one in use.
+    public init(id: Int64, username: String, displayName: String, role: StaffRole, unitID: String?, createdAt: Date,
+                disabledAt: Date? = nil) {
         self.id = id
         self.username = username
         self.displayName = displayName
         self.role = role
         self.unitID = unitID
         self.createdAt = createdAt
+        self.disabledAt = disabledAt
     }
+
+    /// Whether the account is disabled.
+    public var isDisabled: Bool { disabledAt != nil }
 }
 
 /// What a staff account may see and do.

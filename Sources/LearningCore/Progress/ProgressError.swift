@@ -11,6 +11,8 @@ public struct ProgressError: Error, Sendable, Hashable, CustomStringConvertible 
         case attemptConflict = "attempt-conflict"
         case newerSchema = "newer-schema"
         case duplicateUsername = "duplicate-username"
+        /// No staff account with that username.
+        case unknownStaffAccount = "unknown-staff-account"
         case missingDatabase = "missing-database"
     }
 

@@ -1,8 +1,9 @@
 public import Foundation
 
-/// How wrong PINs are limited, per learner and per kiosk: a few free tries, then a delay that doubles with each
-/// failure, then a lock window. The counts are stored (`ProgressRepository.signInThrottle`), so a restart does
-/// not reset them.
+/// How wrong PINs (per learner and per kiosk) and wrong staff passwords (per username and per client address) are
+/// limited: a few free tries, then a delay that doubles with each failure, then a lock window. The counts are
+/// stored (`ProgressRepository.signInThrottle`, `StaffRepository.staffSignInThrottle`), so a restart does not
+/// reset them.
 public struct SignInThrottle: Sendable, Hashable {
     /// The failures counted under one key.
     public struct State: Sendable, Hashable, Codable {
@@ -43,6 +44,15 @@ public struct SignInThrottle: Sendable, Hashable {
     /// One kiosk (client): many people share it, so more free tries; 50 failures lock it for 15 minutes.
     public static let perKiosk = SignInThrottle(freeFailures: 20, firstDelay: 2, maximumDelay: 120, lockAfter: 50,
                                                 lockWindow: 15 * 60)
+
+    /// One staff username: 3 free tries, then 5 s, 10 s, 20 s … up to 5 minutes; 10 failures lock it for 15
+    /// minutes. Counted whether or not the username exists, so the delay tells nothing about accounts.
+    public static let staffAccount = SignInThrottle(freeFailures: 3, firstDelay: 5, maximumDelay: 300, lockAfter: 10,
+                                                    lockWindow: 15 * 60)
+    /// One client address on the staff sign-in: several staff may share an office's address, so more free tries;
+    /// 30 failures lock it for 15 minutes (guessing across many usernames from one place).
+    public static let staffClient = SignInThrottle(freeFailures: 10, firstDelay: 2, maximumDelay: 120, lockAfter: 30,
+                                                   lockWindow: 15 * 60)
 
     /// The state still in force at `now`: failures older than the lock window, and expired locks, are forgotten.
     public func current(_ state: State?, at now: Date) -> State? {

@@ -14,6 +14,11 @@ public struct AuditEntry: Sendable, Hashable, Codable {
         case closeQuiz = "dong-bai-kiem-tra"
         case reopenQuiz = "mo-lai-bai-kiem-tra"
         case createStaffAccount = "tao-tai-khoan"
+        case disableStaffAccount = "khoa-tai-khoan"
+        case enableStaffAccount = "mo-khoa-tai-khoan"
+        case resetStaffPassword = "dat-lai-mat-khau"
+        /// A list of learners imported from CSV (the detail says how many rows).
+        case importLearners = "nhap-danh-sach"
     }
 
     public var at: Date

@@ -1,24 +1,25 @@
 import Foundation
 
-/// The staff use cases: password sign-in, and a person's rights (see, export, correct, delete, withdraw
-/// consent) with roles enforced here, whatever front asks. Every action on a person's data is written to the
-/// audit log.
+/// The staff use cases: password sign-in with throttling, accounts, importing learner lists, and a person's
+/// rights (see, export, correct, delete, withdraw consent), with roles enforced here, whatever front asks. Every
+/// change, and every action on a person's data, is written to the audit log.
 public struct StaffService: Sendable {
+    /// Where accounts, the audit log and learners are kept.
     public let repository: any StaffRepository
+    /// The time of sign-ins, changes and audit entries.
     public let clock: any WallClock
+    /// Wrong passwords counted per username.
+    public var accountThrottle: SignInThrottle
+    /// Wrong passwords counted per client address.
+    public var clientThrottle: SignInThrottle
 
-    public init(repository: any StaffRepository, clock: any WallClock) {
+    /// The staff use cases over `repository`, with the staff throttling policies unless told otherwise.
+    public init(repository: any StaffRepository, clock: any WallClock, accountThrottle: SignInThrottle = .staffAccount,
+                clientThrottle: SignInThrottle = .staffClient) {
         self.repository = repository
         self.clock = clock
-    }
-
-    /// Signs a staff member in by username and password.
-    public func signIn(username: String, password: String) async throws -> StaffIdentity {
-        let name = TextNormalizer.trimmed(username)
-        guard !name.isEmpty, !password.isEmpty,
-              let account = try await repository.verifyStaffPassword(username: name, password: password)
-        else { throw LearningError(.staffSignInFailed) }
-        return account.identity
+        self.accountThrottle = accountThrottle
+        self.clientThrottle = clientThrottle
     }
 
     /// The learners of a unit the staff member covers (a clerk: their own unit; nil means theirs, or all).
@@ -81,15 +82,21 @@ public struct StaffService: Sendable {
         try await audit(staff, closed ? .closeQuiz : .reopenQuiz, learnerID: nil, detail: quizID)
     }
 
-    /// Creates a staff account; admins only.
-    public func createAccount(_ staff: StaffIdentity, username: String, displayName: String, password: String,
-                              role: StaffRole, unitID: String?) async throws -> StaffAccount {
-        guard staff.role == .admin else { throw LearningError(.forbidden, username) }
-        let account = try await repository.createStaffAccount(
-            username: TextNormalizer.trimmed(username), displayName: TextNormalizer.nfc(displayName),
-            password: password, role: role, unitID: unitID, at: clock.now())
-        try await audit(staff, .createStaffAccount, learnerID: nil, detail: "\(account.username):\(role.rawValue)")
-        return account
+    /// Imports a learner list from CSV, all or nothing: nothing is written unless every row passes
+    /// (`LearnerImportRules`). A unit clerk may import only rows of their own unit: a row of another unit is a
+    /// problem (`other-unit`), so nothing is imported. A list written is logged with how many rows it added.
+    public func importLearners(_ staff: StaffIdentity, csv: String) async throws -> LearnerImportReport {
+        var allowedUnitID: String?
+        if staff.role == .unitClerk {
+            guard let unitID = staff.unitID else { throw LearningError(.forbidden) }
+            allowedUnitID = unitID
+        }
+        let report = try await repository.importLearners(csv: csv, at: clock.now(), allowedUnitID: allowedUnitID)
+        if report.imported {
+            try await audit(staff, .importLearners, learnerID: nil,
+                            detail: "moi=\(report.acceptedCount),da-co=\(report.alreadyPresentCount)")
+        }
+        return report
     }
 
     /// The audit log, newest first; commune staff and admins only.
@@ -106,7 +113,8 @@ public struct StaffService: Sendable {
         guard staff.covers(unitID: learner.unitID) else { throw LearningError(.forbidden, String(learnerID)) }
     }
 
-    private func audit(_ staff: StaffIdentity, _ action: AuditEntry.Action, learnerID: Int64?, detail: String)
+    /// Writes one entry of the audit log, as `staff`, now.
+    func audit(_ staff: StaffIdentity, _ action: AuditEntry.Action, learnerID: Int64?, detail: String)
         async throws
     {
         try await repository.recordAudit(AuditEntry(at: clock.now(), staffName: staff.name, action: action,

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import HummingbirdBcrypt
 
 /// How PINs and passwords are hashed: bcrypt, salted, slow on purpose. Only the hash is stored.
@@ -40,11 +41,38 @@ public struct SecretHashing: Sendable {
         return await Self.offPool { Bcrypt.hash(password, cost: cost) }
     }
 
+    /// Checks a password against a hash of nothing anyone types, at the password cost, off the pool: done when
+    /// no usable account has the username, so that a wrong username takes as long as a wrong password and the
+    /// time of a refusal tells nothing about which accounts exist.
+    func spendPasswordCheckOffPool(_ password: String) async {
+        let cost = passwordCost
+        // The decoy is made on first use, inside the work sent off the pool: making it is a bcrypt hash too.
+        _ = await Self.offPool { Bcrypt.verify(password, hash: Self.decoys.hash(cost: cost)) }
+    }
+
+    /// One decoy hash per cost, made once.
+    private static let decoys = DecoyHashes()
+
     private static let queue = DispatchQueue(label: "hoctap.bcrypt", attributes: .concurrent)
 
     private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: work()) }
+        }
+    }
+}
+
+/// Hashes of a random secret, one per bcrypt cost, made on first use and kept; guarded by a lock.
+private final class DecoyHashes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var byCost: [UInt8: String] = [:]
+
+    func hash(cost: UInt8) -> String {
+        lock.withLock {
+            if let hash = byCost[cost] { return hash }
+            let hash = Bcrypt.hash(UUID().uuidString, cost: cost)
+            byCost[cost] = hash
+            return hash
         }
     }
 }

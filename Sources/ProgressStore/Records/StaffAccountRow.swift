@@ -20,6 +20,7 @@ struct StaffAccountRow: Codable, FetchableRecord, MutablePersistableRecord {
 
     var account: StaffAccount {
         StaffAccount(id: id ?? 0, username: username, displayName: displayName,
-                     role: StaffRole(rawValue: role) ?? .unitClerk, unitID: unitId, createdAt: createdAt)
+                     role: StaffRole(rawValue: role) ?? .unitClerk, unitID: unitId, createdAt: createdAt,
+                     disabledAt: disabledAt)
     }
 }

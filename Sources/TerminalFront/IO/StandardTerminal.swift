@@ -71,6 +71,22 @@ public final class StandardTerminal: TerminalInput, TerminalOutput, @unchecked S
         }
     }
 
+    /// Writes `prompt`, then reads a line as `readSecret` does; on a terminal echo is off before the prompt
+    /// shows, so nothing typed as soon as it appears is echoed.
+    public func readSecret(after prompt: String) -> String? {
+        guard inputIsTerminal else {
+            write(prompt)
+            return readLine()
+        }
+        return TerminalGuard.withMode(echo: false, canonical: true) { () -> String? in
+            write(prompt)
+            return Swift.readLine(strippingNewline: true).map(Self.withoutCarriageReturn)
+        }.map { line in
+            write("\n")
+            return line
+        }
+    }
+
     public func readKey() -> Character? {
         guard inputIsTerminal else {
             guard let line = readLine() else { return nil }

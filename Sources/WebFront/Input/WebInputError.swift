@@ -19,6 +19,8 @@ public struct WebInputError: UserFacingError, Hashable {
         case signInRequired = "sign-in-required"
         /// The staff page needs a signed-in staff member (or the staff session sat idle too long).
         case staffSignInRequired = "staff-sign-in-required"
+        /// An uploaded file is larger than the page allows (the detail: its limit in MiB).
+        case uploadTooLarge = "upload-too-large"
         /// The server keeps no report figures (a front built without them).
         case reportsUnavailable = "reports-unavailable"
         /// Too many certificate lookups from this address.
@@ -44,7 +46,7 @@ public struct WebInputError: UserFacingError, Hashable {
     var status: HTTPResponse.Status {
         switch kind {
         case .csrf: .forbidden
-        case .tooLarge: .contentTooLarge
+        case .tooLarge, .uploadTooLarge: .contentTooLarge
         case .notUTF8, .malformed: .badRequest
         case .unsupportedType: .unsupportedMediaType
         case .signInRequired, .staffSignInRequired: .unauthorized

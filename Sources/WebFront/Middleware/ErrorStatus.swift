@@ -23,13 +23,14 @@ enum ErrorStatus {
         case .signInThrottled: .tooManyRequests
         case .forbidden, .learningConsentRequired: .forbidden
         case .pinInUse, .submissionConflict: .conflict
-        case .unitRetired, .consentNotGiven: .unprocessableContent
+        case .unitRetired, .consentNotGiven, .weakPassword, .passwordTooLong, .invalidUsername, .unitRequired,
+             .unitNotAllowed, .cannotDisableSelf: .unprocessableContent
         }
     }
 
     static func status(for kind: ProgressError.Kind) -> HTTPResponse.Status {
         switch kind {
-        case .unknownLearner: .notFound
+        case .unknownLearner, .unknownStaffAccount: .notFound
         case .attemptConflict, .duplicateUsername: .conflict
         case .newerSchema, .missingDatabase: .serviceUnavailable
         // Every other kind is input that breaks a rule (unit, name, PIN, phone …), and kinds added later are too.

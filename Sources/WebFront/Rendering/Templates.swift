@@ -27,6 +27,7 @@ public struct Templates: Sendable {
         "sign-in", "register", "privacy", "privacy-notice", "my-courses", "my-results", "quiz-intro", "question",
         "review", "result", "certificate", "verify", "staff-layout", "staff-sign-in", "staff-dashboard",
         "staff-learners", "staff-learner", "staff-confirm", "staff-quizzes", "staff-audit", "staff-reports",
+        "staff-import", "staff-accounts",
     ]
 
     private let library: MustacheLibrary

@@ -18,7 +18,7 @@ struct StaffDashboardRoutes: Sendable {
     }
 
     func dashboard(_ request: Request, _ context: KioskRequestContext) async throws -> Response {
-        let session = try pages.requireStaff(context)
+        let session = try await pages.requireStaff(context)
         let staff = session.identity
         let query = request.uri.queryParameters
         let requestedUnit = query["don-vi"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }

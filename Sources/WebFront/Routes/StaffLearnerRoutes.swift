@@ -53,7 +53,7 @@ struct StaffLearnerRoutes: Sendable {
     /// `/can-bo/chung-nhan/{code}`: a learner's certificate, printed for them at the desk; the same page as the
     /// learner's own, for staff who cover the learner's unit (`LearningService.certificate(for:code:)`).
     func certificate(_ request: Request, _ context: KioskRequestContext) async throws -> Response {
-        let session = try pages.requireStaff(context)
+        let session = try await pages.requireStaff(context)
         let view = try await services.learning.certificate(for: session.identity,
                                                            code: try CertificatePageRoutes.code(context))
         let url = CertificatePage.verificationURL(code: view.verificationCode, request: request, context: context,
@@ -78,7 +78,7 @@ struct StaffLearnerRoutes: Sendable {
     // MARK: The list
 
     func list(_ request: Request, _ context: KioskRequestContext) async throws -> Response {
-        let session = try pages.requireStaff(context)
+        let session = try await pages.requireStaff(context)
         let staff = session.identity
         let query = request.uri.queryParameters
         let unitID = query["don-vi"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
@@ -123,7 +123,7 @@ struct StaffLearnerRoutes: Sendable {
 
     func learnerPage(_ id: Int64, _ context: KioskRequestContext, notice: String?,
                      error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let session = try pages.requireStaff(context)
+        let session = try await pages.requireStaff(context)
         let data = try await services.staff.personalData(session.identity, learnerID: id)
         var page = pages.base(data.displayName ?? services.messages.text("can_bo.learner.anonymised"), session,
                               current: "/can-bo/nguoi-hoc")
@@ -172,7 +172,7 @@ struct StaffLearnerRoutes: Sendable {
     }
 
     func export(_ id: Int64, _ context: KioskRequestContext) async throws -> Response {
-        let session = try pages.requireStaff(context)
+        let session = try await pages.requireStaff(context)
         let data = try await services.staff.personalData(session.identity, learnerID: id, forExport: true)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -212,7 +212,7 @@ struct StaffLearnerRoutes: Sendable {
     func confirmPage(_ id: Int64, action: String, purpose: ConsentPurpose?, _ context: KioskRequestContext)
         async throws -> Response
     {
-        let session = try pages.requireStaff(context)
+        let session = try await pages.requireStaff(context)
         // Seeing the learner again is itself checked (and logged): a clerk cannot reach another unit's person.
         let data = try await services.staff.personalData(session.identity, learnerID: id)
         let name = data.displayName ?? services.messages.text("can_bo.learner.anonymised")

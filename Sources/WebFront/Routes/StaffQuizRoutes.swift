@@ -12,7 +12,7 @@ struct StaffQuizRoutes: Sendable {
 
     func register(on router: Router<KioskRequestContext>) {
         router.get("/can-bo/bai-kiem-tra") { _, context in
-            let session = try pages.requireStaff(context)
+            let session = try await pages.requireStaff(context)
             let quizzes = try await services.learning.quizClosures(for: session.identity)
             var page = pages.base(services.messages.text("can_bo.menu.quizzes"), session,
                                   current: "/can-bo/bai-kiem-tra")
@@ -35,7 +35,7 @@ struct StaffQuizRoutes: Sendable {
             return Pages.redirect("/can-bo/bai-kiem-tra")
         }
         router.get("/can-bo/nhat-ky") { _, context in
-            let session = try pages.requireStaff(context)
+            let session = try await pages.requireStaff(context)
             let entries = try await services.staff.auditLog(session.identity, limit: 500)
             var page = pages.base(services.messages.text("can_bo.menu.audit"), session, current: "/can-bo/nhat-ky")
             page["entries"] = entries.map { entry -> [String: Any] in

@@ -18,7 +18,7 @@ struct StaffReportRoutes: Sendable {
     }
 
     func form(_ context: KioskRequestContext) async throws -> Response {
-        let session = try pages.requireStaff(context)
+        let session = try await pages.requireStaff(context)
         var page = pages.base(services.messages.text("can_bo.menu.reports"), session, current: "/can-bo/bao-cao")
         let campaign = services.campaign
         let thisYear = StaffPeriod.reportingYear(containing: services.learning.clock.now(), campaign)
@@ -36,7 +36,7 @@ struct StaffReportRoutes: Sendable {
     }
 
     func download(_ request: Request, _ context: KioskRequestContext) async throws -> Response {
-        let session = try pages.requireStaff(context)
+        let session = try await pages.requireStaff(context)
         let query = request.uri.queryParameters
         let campaign = services.campaign
         guard let kind = query["loai"].flatMap({ CampaignReport.Kind(rawValue: String($0)) }) else {

@@ -39,6 +39,7 @@ struct StaffSignInRoutes: Sendable {
         page["username"] = username
         if let error { page["error"] = error }
         page["idleMinutes"] = Int(pages.sessions.idleTimeout / 60)
+        page["noAccounts"] = try await !services.staff.hasAccounts()
         var response = try pages.render("staff-sign-in", page, status: status, headers: headers)
         Pages.attachCookie(to: &response, context)
         return response
@@ -50,7 +51,8 @@ struct StaffSignInRoutes: Sendable {
         let password = form["password"] ?? ""
         let identity: StaffIdentity
         do {
-            identity = try await services.staff.signIn(username: username, password: password)
+            identity = try await services.staff.signIn(username: username, password: password,
+                                                        clientKey: context.clientAddress)
         } catch let error as LearningError where error.kind == .staffSignInFailed || error.kind == .signInThrottled {
             var headers: HTTPFields = [:]
             if let seconds = error.retryAfterSeconds { headers[.retryAfter] = String(max(1, seconds)) }

@@ -46,15 +46,23 @@ struct StaffPages: Sendable {
         try templates.page(name, page, status: status, headers: headers)
     }
 
-    /// The signed-in staff member, or a refusal that sends the browser to the staff sign-in page.
-    func requireStaff(_ context: KioskRequestContext) throws -> StaffSession {
-        guard let session = context.staffSession?.session else { throw WebInputError(.staffSignInRequired) }
+    /// The signed-in staff member as their account stands now, or a refusal that sends the browser to the staff
+    /// sign-in page: also when the account was disabled since signing in (its session then ends at once).
+    func requireStaff(_ context: KioskRequestContext) async throws -> StaffSession {
+        guard let handle = context.staffSession else { throw WebInputError(.staffSignInRequired) }
+        var session = handle.session
+        do {
+            session.identity = try await services.staff.currentIdentity(session.identity)
+        } catch let error as LearningError where error.kind == .staffSignInFailed {
+            await sessions.end(token: handle.token)
+            throw WebInputError(.staffSignInRequired)
+        }
         return session
     }
 
     /// Reads a posted form of a staff page and checks its CSRF token against the staff session's.
     func postedForm(_ request: Request, _ context: KioskRequestContext) async throws -> (FormFields, StaffSession) {
-        let session = try requireStaff(context)
+        let session = try await requireStaff(context)
         let form = try await FormFields.read(request, context: context)
         guard SessionToken.matches(form["csrf"] ?? "", session.csrfToken) else { throw WebInputError(.csrf) }
         return (form, session)
