@@ -2,6 +2,7 @@ import Foundation
 import LearningCore
 import ProgressStore
 import Testing
+import TestSupport
 
 /// `hoctap staff …` run as the real binary, the password given on standard input as a script gives it.
 @Suite("Staff accounts at the console")
@@ -18,19 +19,7 @@ struct StaffCommandTests {
     }
 
     /// The `hoctap` executable built beside the test bundle (or `HOCTAP_BINARY`).
-    static func executable() throws -> URL {
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["HOCTAP_BINARY"] {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        let bundle = Bundle.main.bundleURL
-        candidates += [bundle.appendingPathComponent("hoctap"),
-                       bundle.deletingLastPathComponent().appendingPathComponent("hoctap")]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
-        }
-        return found
-    }
+    static func executable() throws -> URL { try HoctapExecutable.url() }
 
     /// Runs `hoctap staff arguments --db … --content …` with `input` on standard input (a pipe, not a terminal).
     static func staff(_ arguments: [String], input: String = "", in folder: Folder) throws
