@@ -89,10 +89,48 @@ struct ReportCommandRefusalTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    @Test func aUnitsJSONSaysWhoseItIs() async throws {
+    @Test func aUnitsJSONSaysWhoseItIsAndIsNotMergedWithCommunes() async throws {
         let desk = try await Desk()
         #expect(await desk.report(["yearly", "--year", "2026", "--unit", "thon-a"], output: "thon-a.json") == 0)
         let unit = try JSONReportCoder.decode(Data(contentsOf: URL(fileURLWithPath: desk.path("thon-a.json"))))
         #expect(unit.unitID == "thon-a" && unit.byUnit.map(\.unitID) == ["thon-a"])
+        #expect(await Self.hoctap(["report", "merge", desk.path("thon-a.json"), "--content", Self.content]) == 1)
+    }
+
+    /// The real binary, for the words on standard error and the exit status of what used to crash.
+    @Test func mergeNamesADifferentKindAndRefusesOverflowInsteadOfCrashing() async throws {
+        let desk = try await Desk()
+        let yearly = try await desk.fixture.builder(now: ReportFixture.local(2026, 12, 20)).yearly(2026)
+        var awards = yearly
+        awards.kind = .awards
+        awards.commune = "Ủy ban nhân dân xã Khác"
+        var big = yearly
+        big.totals.registered = Int.max / 2 + 1
+        big.byUnit[0].figures.registered = Int.max / 2 + 1 - (yearly.totals.registered - yearly.byUnit[0].figures.registered)
+        var bigToo = big
+        bigToo.commune = "Ủy ban nhân dân xã Lớn"
+        for (name, report) in [("a.json", yearly), ("b.json", awards), ("c.json", big), ("d.json", bigToo)] {
+            try JSONReportCoder.encode(report).write(to: URL(fileURLWithPath: desk.path(name)))
+        }
+        let kind = try merge([desk.path("a.json"), desk.path("b.json")])
+        #expect(kind.status == 1)
+        #expect(kind.errors.contains("là đề xuất khen thưởng, khác loại với tệp đầu tiên (báo cáo năm)"), "\(kind.errors)")
+        let overflow = try merge([desk.path("c.json"), desk.path("d.json")])
+        #expect(overflow.status == 1, "exit 1, not a trap")
+        #expect(overflow.errors.contains("có số liệu lớn bất thường (totals.registered = \(Int.max / 2 + 1))"),
+                "\(overflow.errors)")
+    }
+
+    private func merge(_ files: [String]) throws -> (status: Int32, errors: String) {
+        let process = Process()
+        process.executableURL = try StaffCommandTests.executable()
+        process.arguments = ["report", "merge"] + files + ["--content", Self.content]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

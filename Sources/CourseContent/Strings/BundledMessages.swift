@@ -200,6 +200,11 @@ merge:
   unreadable: "Không đọc được báo cáo JSON {0}."
   schema-version: "{0}: báo cáo theo phiên bản cấu trúc {1}, khác phiên bản các tệp còn lại; không gộp."
   period: "{0}: kỳ báo cáo ({1}) khác kỳ của tệp đầu tiên; chỉ gộp báo cáo cùng kỳ."
+  kind: "{0}: là {1}, khác loại với tệp đầu tiên ({2}); chỉ gộp các báo cáo cùng loại."
+  unit-report: "{0}: là báo cáo riêng của đơn vị \"{1}\", không phải báo cáo của xã; chỉ gộp báo cáo của các xã."
+  negative: "{0}: có số liệu âm ({1}); tệp đã bị sửa hoặc bị hỏng, không gộp."
+  overflow: "{0}: có số liệu lớn bất thường ({1}); tệp đã bị sửa hoặc bị hỏng, không gộp."
+  inconsistent: "{0}: số tổng cộng không bằng tổng các dòng chi tiết ({1}); tệp đã bị sửa hoặc bị hỏng, không gộp."
   duplicate-commune: "{0}: xã {1} đã có trong một tệp khác; mỗi xã chỉ gộp một lần."
   nothing-to-merge: "Chưa có tệp nào để gộp."
 
@@ -211,6 +216,10 @@ report:
     recipient_above: Như trên;
     recipient_office: "Phòng Văn hoá - Xã hội (để tổng hợp);"
     recipient_archive: "Lưu: VT."
+  kind_name:
+    yearly: báo cáo năm
+    review: báo cáo sơ kết, tổng kết
+    awards: đề xuất khen thưởng
   national_title: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
   motto: Độc lập - Tự do - Hạnh phúc
   number: "Số: {0}/{1}"
