@@ -36,7 +36,8 @@ struct ReportFiguresTests {
 
     @Test func everyBreakdownAddsBackUpToTheTotals() async throws {
         let fixture = try await ReportFixture()
-        for report in [try await fixture.builder().yearly(2026), try await fixture.builder().review(until: 2027)] {
+        for report in [try await fixture.builder().yearly(2026),
+                       try await fixture.builder(now: ReportFixture.after2027).review(until: 2027)] {
             #expect(report.byUnit.reduce(ActivityFigures()) { $0 + $1.figures } == report.totals)
             #expect(report.byCategory.reduce(ActivityFigures()) { $0 + $1.figures } == report.totals)
             let byCourse = report.byCourse.reduce(ActivityFigures()) { $0 + $1.figures }
@@ -85,8 +86,9 @@ struct ReportFiguresTests {
 
     @Test func theMidTermReviewLooksBackToTheStart() async throws {
         let fixture = try await ReportFixture()
-        let review = try await fixture.builder().review(until: 2027)
+        let review = try await fixture.builder(now: ReportFixture.after2027).review(until: 2027)
         #expect(review.periodLabel == "2025–2027")
+        #expect(review.deadline == nil, "the 2027 deadline has passed: not provisional")
         #expect(review.years.map(\.year) == [2025, 2026, 2027])
         #expect(review.years.map(\.figures.courseCompletions) == [2, 7, 1])
         #expect(review.years.map(\.figures.active) == [1, 4, 1])
@@ -98,6 +100,8 @@ struct ReportFiguresTests {
     @Test func aUnitsOwnReport() async throws {
         let fixture = try await ReportFixture()
         let report = try await fixture.builder(unitID: "thon-b").yearly(2026)
+        #expect(report.unitID == "thon-b")
+        #expect(report.commune == ReportFixture.campaign.issuer, "the commune it belongs to, not the unit")
         #expect(report.byUnit.map(\.unitID) == ["thon-b"])
         #expect(cells(report.totals) == [3, 1, 2, 0, 2, 3, 2, 200])
         #expect(report.awards?.individuals.isEmpty == true)

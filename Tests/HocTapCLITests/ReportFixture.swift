@@ -114,9 +114,15 @@ final class ReportFixture {
                                              percent: correct * 20, at: at)
     }
 
-    /// The report builder over this fixture, its clock on 1 December 2026.
-    func builder(unitID: String? = nil) -> ReportBuilder {
-        ReportBuilder(repository: store, catalog: Self.catalog, campaign: Self.campaign,
-                      clock: TestClock(start: Self.local(2026, 12, 1)), unitID: unitID)
+    /// The report builder over this fixture, its clock on 1 December 2026 unless `now` says otherwise.
+    func builder(unitID: String? = nil, now: Date = ReportFixture.local(2026, 12, 1),
+                 catalog: InMemoryCourseCatalog = ReportFixture.catalog,
+                 campaign: CampaignConfiguration = ReportFixture.campaign,
+                 repository: (any ReportingRepository)? = nil) -> ReportBuilder {
+        ReportBuilder(repository: repository ?? store, catalog: catalog, campaign: campaign,
+                      clock: TestClock(start: now), unitID: unitID)
     }
+
+    /// After the 2027 deadline: every review of the fixture's data may be made, and none is provisional.
+    static let after2027 = local(2027, 12, 20)
 }

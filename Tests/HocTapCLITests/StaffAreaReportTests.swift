@@ -168,8 +168,10 @@ struct StaffAreaReportTests {
                     #expect(String(decoding: bytes, as: UTF8.self).contains("Thôn A"))
                 }
             }
+            // On 1 December 2026 the 2027 review has not started: refused in Vietnamese, not an all-zero 2027.
             let review = try await desk.send("/can-bo/bao-cao/tai?loai=review&nam=2027&dinh-dang=md")
-            #expect(review.status == .ok)
+            #expect(review.status == .unprocessableContent)
+            #expect(String(buffer: review.body).contains("Năm báo cáo 2027 chưa bắt đầu"))
             let awards = try await desk.send("/can-bo/bao-cao/tai?loai=awards&nam=2026&dinh-dang=html")
             #expect(String(buffer: awards.body).contains("Trần Thị Bình"))
             let badYear = try await desk.send("/can-bo/bao-cao/tai?loai=yearly&nam=1999&dinh-dang=html")
@@ -194,6 +196,46 @@ struct StaffAreaReportTests {
             }
             let dashboard = String(buffer: try await desk.send("/can-bo/tong-quan").body)
             #expect(dashboard.contains("Thôn A") && !dashboard.contains("Thôn B"))
+        }
+    }
+
+    @Test func theReviewDownloadsOnceItsYearHasCome() async throws {
+        let fixture = try await ReportFixture()
+        try await Self.withApp(fixture, now: ReportFixture.after2027) { desk in
+            try await desk.signIn("xa", "mat-khau-xa-01")
+            let review = try await desk.send("/can-bo/bao-cao/tai?loai=review&nam=2027&dinh-dang=md")
+            #expect(review.status == .ok)
+            #expect(String(buffer: review.body).contains("2025–2027"))
+        }
+    }
+
+    @Test func aWrongReportIsRefusedWithItsVietnameseMessage() async throws {
+        let fixture = try await ReportFixture()
+        try await Self.withApp(fixture) { desk in
+            try await desk.signIn("xa", "mat-khau-xa-01")
+            // Dated before the figures (counted to 1 December) while the year still runs.
+            let early = try await desk.send("/can-bo/bao-cao/tai?loai=yearly&nam=2026&dinh-dang=html&ngay=2026-11-20")
+            #expect(early.status == .unprocessableContent)
+            #expect(String(buffer: early.body).contains("Ngày ghi trên văn bản (20/11/2026) sớm hơn số liệu"))
+            let notReview = try await desk.send("/can-bo/bao-cao/tai?loai=review&nam=2026&dinh-dang=html")
+            #expect(notReview.status == .unprocessableContent)
+            #expect(String(buffer: notReview.body).contains("không phải năm sơ kết hay tổng kết"))
+        }
+    }
+
+    @Test func aUnitsDownloadIsThatUnitsDocument() async throws {
+        let fixture = try await ReportFixture()
+        try await Self.withApp(fixture) { desk in
+            try await desk.signIn("thona", "mat-khau-thon-a")
+            let answer = try await desk.send("/can-bo/bao-cao/tai?loai=yearly&nam=2026&dinh-dang=md")
+            #expect(answer.status == .ok)
+            let text = String(buffer: answer.body)
+            #expect(text.contains("THÔN A"))
+            #expect(text.contains("Ủy ban nhân dân xã Thử (qua Phòng Văn hoá - Xã hội)"))
+            #expect(text.contains("Trong kỳ báo cáo, đơn vị có 3 người học"))
+            #expect(text.contains("THỦ TRƯỞNG ĐƠN VỊ"), "a unit without a configured head: left for the clerk")
+            #expect(!text.contains("TM. ỦY BAN NHÂN DÂN") && !text.contains("Nguyễn Văn Thử"),
+                    "not the commune's closing")
         }
     }
 }

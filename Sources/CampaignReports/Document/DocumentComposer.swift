@@ -43,8 +43,9 @@ public struct DocumentComposer: Sendable {
         }
         return ReportDocument(
             header: ReportHeader(
-                superiorBody: nil, issuer: campaign.issuer.uppercased(), nationalTitle: t("report.national_title"),
-                motto: t("report.motto"), number: t("report.number", [number ?? "      ", campaign.report.symbol]),
+                superiorBody: campaign.report.superiorBody?.uppercased(), issuer: campaign.issuer.uppercased(),
+                nationalTitle: t("report.national_title"), motto: t("report.motto"),
+                number: t("report.number", [number ?? "      ", campaign.report.symbol]),
                 placeAndDate: placeAndDate(date ?? report.generatedAt)),
             kind: t("report.kind"), title: t(titleKey, [report.periodLabel]),
             recipient: campaign.report.sentTo.map { t("report.sent_to", [$0]) }, sections: sections,
@@ -59,7 +60,7 @@ public struct DocumentComposer: Sendable {
         var subsections: [ReportSection] = []
         subsections.append(ReportSection(
             number: "1", title: t("report.section.overall"),
-            paragraphs: [t("report.overall", [
+            paragraphs: [t(report.unitID == nil ? "report.overall" : "report.overall_unit", [
                 integer(total.registered), integer(total.active), integer(total.enrolments),
                 integer(total.lessonCompletions), integer(total.courseCompletions), percent(total.completionRate),
                 percent(total.averageScore), percent(total.passRate),
@@ -131,7 +132,9 @@ public struct DocumentComposer: Sendable {
     private func assessment(_ report: CampaignReport, number: String) -> ReportSection {
         var paragraphs: [String] = []
         let below = report.coverage.filter { ($0.gap ?? 0) > 0 }
-        if below.isEmpty {
+        if !report.coverage.contains(where: { $0.gap != nil }) {
+            paragraphs.append(t("report.assessment.no_targets"))
+        } else if below.isEmpty {
             paragraphs.append(t("report.assessment.targets_met"))
         } else {
             paragraphs.append(t("report.assessment.targets_missed", [below.map {

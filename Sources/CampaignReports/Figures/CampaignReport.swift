@@ -55,9 +55,10 @@ public struct CampaignReport: Sendable, Hashable, Codable {
             population == 0 ? nil : Double(reachedByEnd * 1000 / population) / 10
         }
 
-        /// People still to reach the level for the year's target ("còn N người"); zero when met.
+        /// People still to reach the level for the year's target ("còn N người"); zero when met; nil where no
+        /// target applies (none configured, or no one to reach it), never "met" by default.
         public var gap: Int? {
-            guard let targetPercent else { return nil }
+            guard let targetPercent, population > 0 else { return nil }
             let needed = (population * targetPercent + 99) / 100
             return max(0, needed - reachedByEnd)
         }
@@ -119,5 +120,9 @@ public struct CampaignReport: Sendable, Hashable, Codable {
     public var coverageByUnit: [CoverageRow]
     public var years: [YearRow]
     public var awards: Awards?
+    /// Set while the period runs: the figures are provisional, as of `asOf`, with the days left.
     public var deadline: DeadlineStatus?
+    /// The unit whose own report this is (`commune` is then the commune it belongs to); nil for a commune's
+    /// report. The city merges communes' reports only.
+    public var unitID: String?
 }

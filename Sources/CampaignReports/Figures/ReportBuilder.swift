@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import LearningCore
 
 /// Collects a report's figures from the store's aggregates: computed once, then rendered many ways.
@@ -7,12 +7,15 @@ public struct ReportBuilder: Sendable {
     public let catalog: any CourseCatalog
     public let campaign: CampaignConfiguration
     public let clock: any WallClock
+    /// The unit whose own report this builds; nil for the commune's.
+    public let unitID: String?
 
     /// With `unitID`, the report of that one unit: its figures, its coverage, its people.
     public init(repository: any ReportingRepository, catalog: any CourseCatalog, campaign: CampaignConfiguration,
                 clock: any WallClock, unitID: String? = nil) {
         self.catalog = catalog
         self.clock = clock
+        self.unitID = unitID
         if let unitID {
             self.repository = UnitScopedReporting(base: repository, unitID: unitID)
             var scoped = campaign
@@ -24,20 +27,28 @@ public struct ReportBuilder: Sendable {
         }
     }
 
-    /// The yearly report (báo cáo năm) of `year`, its period ending on the deadline.
+    /// The yearly report (báo cáo năm) of `year`, its period ending on the deadline. Refused for a year before
+    /// the campaign or after the running one, and when the courses or the configuration would make it all zeros.
+    /// While the year runs, the report carries the days left (`deadline`): its figures are provisional.
     public func yearly(_ year: Int) async throws -> CampaignReport {
+        try checkYear(year)
+        try checkConfiguration()
         let period = campaign.period(year: year)
         var report = try await build(kind: .yearly, period: period, year: year, label: String(year))
         report.awards = try await awards(period: period, byUnit: report.byUnit)
-        let now = clock.now()
-        if period.contains(now) {
-            report.deadline = deadlineStatus(period: period, asOf: now, byUnit: report.byUnit)
-        }
+        markProvisional(&report)
         return report
     }
 
-    /// The review (sơ kết, tổng kết) from the campaign's first year to `year`, with each year's figures.
+    /// The review (sơ kết, tổng kết) from the campaign's first year to `year`, with each year's figures. Refused
+    /// for a year other than the configured review years, or one that has not started yet.
     public func review(until year: Int) async throws -> CampaignReport {
+        guard year == campaign.midTermReviewYear || year == campaign.finalReviewYear else {
+            throw ReportRefusal(.notAReviewYear, String(year), String(campaign.midTermReviewYear),
+                                String(campaign.finalReviewYear))
+        }
+        try checkYear(year)
+        try checkConfiguration()
         let period = ReportingPeriod.review(from: campaign.startYear, until: year, deadline: campaign.yearlyDeadline,
                                             timeZone: campaign.timeZone)
         var report = try await build(kind: .review, period: period, year: year,
@@ -49,6 +60,7 @@ public struct ReportBuilder: Sendable {
         }
         report.years = years
         report.awards = try await awards(period: period, byUnit: report.byUnit)
+        markProvisional(&report)
         return report
     }
 
@@ -67,12 +79,57 @@ public struct ReportBuilder: Sendable {
         return report
     }
 
-    /// The award proposals of `year` alone.
+    /// The award proposals of `year` alone, refused as the yearly report is.
     public func awardsReport(_ year: Int) async throws -> CampaignReport {
+        try checkYear(year)
+        try checkConfiguration()
         let period = campaign.period(year: year)
         var report = try await build(kind: .awards, period: period, year: year, label: String(year))
         report.awards = try await awards(period: period, byUnit: report.byUnit)
+        markProvisional(&report)
         return report
+    }
+
+    /// The reporting year running at `now`: the one whose period (to the end of its deadline day) contains it.
+    public func runningYear(at now: Date) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = campaign.timeZone
+        let year = calendar.component(.year, from: now)
+        return now < campaign.period(year: year).end ? year : year + 1
+    }
+
+    /// A report's year must lie between the campaign's first year and the one running now.
+    private func checkYear(_ year: Int) throws {
+        guard year >= campaign.startYear else {
+            throw ReportRefusal(.yearBeforeCampaign, String(year), String(campaign.startYear))
+        }
+        let running = runningYear(at: clock.now())
+        guard year <= running else { throw ReportRefusal(.yearNotStarted, String(year), String(running)) }
+    }
+
+    /// Refuses what would make every figure zero without saying so: no course at all, a basic-level course set
+    /// naming a course that does not exist, no course of the content the unit award is judged on.
+    private func checkConfiguration() throws {
+        guard !catalog.courses.isEmpty else { throw ReportRefusal(.noCourses) }
+        let missing = campaign.basicLevel.sorted { $0.key.rawValue < $1.key.rawValue }.compactMap { category, ids in
+            let unknown = ids.filter { catalog.course(id: $0) == nil }
+            return unknown.isEmpty ? nil : "\(category.rawValue): \(unknown.joined(separator: ", "))"
+        }
+        guard missing.isEmpty else {
+            throw ReportRefusal(.unknownConfiguredCourse, missing.joined(separator: "; "))
+        }
+        let content = campaign.awards.unitContent
+        guard catalog.courses.contains(where: { $0.contents.contains(content) }) else {
+            throw ReportRefusal(.noCourseForAwardContent, String(content.rawValue))
+        }
+    }
+
+    /// A report whose period has not ended is provisional: it says so, as of now, with the days left.
+    private func markProvisional(_ report: inout CampaignReport) {
+        let now = clock.now()
+        if report.period.contains(now) {
+            report.deadline = deadlineStatus(period: report.period, asOf: now, byUnit: report.byUnit)
+        }
     }
 
     private func build(kind: CampaignReport.Kind, period: ReportingPeriod, year: Int, label: String) async throws
@@ -112,7 +169,8 @@ public struct ReportBuilder: Sendable {
             schemaVersion: CampaignReport.currentSchemaVersion, kind: kind, commune: campaign.issuer,
             campaign: campaign.name, periodLabel: label, period: period, year: year, generatedAt: clock.now(),
             totals: total, byUnit: byUnit, byCategory: byCategory, byCourse: byCourse, byContent: byContent,
-            coverage: coverage, coverageByUnit: coverageByUnit, years: [], awards: nil, deadline: nil)
+            coverage: coverage, coverageByUnit: coverageByUnit, years: [], awards: nil, deadline: nil,
+            unitID: unitID)
     }
 
     /// Reached the basic level against each unit's target population, per category, cumulatively.

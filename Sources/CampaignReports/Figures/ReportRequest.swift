@@ -23,8 +23,11 @@ public struct ReportRequest: Sendable, Hashable {
         self.date = date
     }
 
-    /// The campaign as this report's document states it: for a unit's report, the unit is the issuer and the
-    /// report goes to the commune (`report.unit_sent_to`). Refuses a unit the campaign does not have.
+    /// The campaign as this report's document states it. For a unit's report the unit is the issuer (under its
+    /// superior body, when configured), the report goes to the commune through the Phòng Văn hoá - Xã hội
+    /// (`report.unit_sent_to`), with the unit's own recipients and symbol, signed by the unit's head as
+    /// `units[].report` of the configuration says (left blank for the clerk otherwise). Refuses a unit the campaign
+    /// does not have.
     public func documentCampaign(_ campaign: CampaignConfiguration, words: any Localizer) throws
         -> CampaignConfiguration
     {
@@ -32,19 +35,28 @@ public struct ReportRequest: Sendable, Hashable {
         guard let unit = campaign.units.first(where: { $0.id == unitID }) else {
             throw ProgressError(.unknownUnit, unitID)
         }
+        let own = campaign.unitReports[unitID]
         var scoped = campaign
         scoped.issuer = unit.name
-        scoped.report.sentTo = words.text("report.unit_sent_to", [campaign.issuer])
+        scoped.report = ReportSettings(
+            symbol: own?.symbol ?? words.text("report.unit.symbol"),
+            sentTo: words.text("report.unit_sent_to", [campaign.issuer]),
+            recipients: [words.text("report.unit.recipient_above"), words.text("report.unit.recipient_office"),
+                         words.text("report.unit.recipient_archive")],
+            authority: own.map(\.authority).flatMap { $0.isEmpty ? nil : $0 } ?? [words.text("report.unit.authority")],
+            signer: own?.signer ?? "", superiorBody: own?.superiorBody)
         return scoped
     }
 
     /// Builds, composes and renders the report over `figures` (already restricted to the unit, when there is one).
+    /// Refuses (`ReportRefusal`) what `ReportBuilder` refuses, and a document date that the figures would
+    /// contradict: before the period, or before its last day when the figures are counted later than that date.
     public func render(_ format: ReportFormat, figures: any ReportingRepository, catalog: any CourseCatalog,
                        campaign: CampaignConfiguration, clock: any WallClock, words: any Localizer) async throws
         -> Data
     {
         let scoped = try documentCampaign(campaign, words: words)
-        let builder = ReportBuilder(repository: figures, catalog: catalog, campaign: scoped, clock: clock,
+        let builder = ReportBuilder(repository: figures, catalog: catalog, campaign: campaign, clock: clock,
                                     unitID: unitID)
         let report: CampaignReport
         switch kind {
@@ -52,8 +64,33 @@ public struct ReportRequest: Sendable, Hashable {
         case .review: report = try await builder.review(until: year)
         case .awards: report = try await builder.awardsReport(year)
         }
+        try checkDate(report.period, now: clock.now(), campaign: campaign)
         let document = DocumentComposer(campaign: scoped, words: words, number: number, date: date).compose(report)
         return try format.render(report, as: document)
+    }
+
+    /// The date written on the document must not be earlier than what the figures stand for: not before the
+    /// period starts, and not before the period's last day when that is also before today (the figures are
+    /// counted up to now).
+    func checkDate(_ period: ReportingPeriod, now: Date, campaign: CampaignConfiguration) throws {
+        guard let date else { return }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = campaign.timeZone
+        let day = calendar.startOfDay(for: date)
+        let firstDay = calendar.startOfDay(for: period.start)
+        let lastDay = calendar.startOfDay(for: period.end.addingTimeInterval(-1))
+        let today = calendar.startOfDay(for: now)
+        let text = { (date: Date) -> String in
+            let parts = calendar.dateComponents([.day, .month, .year], from: date)
+            return String(format: "%02d/%02d/%04d", parts.day ?? 1, parts.month ?? 1, parts.year ?? 0)
+        }
+        if day < firstDay {
+            throw ReportRefusal(.dateBeforePeriod, text(day), text(firstDay), text(lastDay))
+        }
+        let earliest = min(lastDay, today)
+        if day < earliest {
+            throw ReportRefusal(.dateBeforeFigures, text(day), text(today), text(lastDay), text(earliest))
+        }
     }
 
     /// A safe file name for the download: ASCII letters, digits and dashes only.

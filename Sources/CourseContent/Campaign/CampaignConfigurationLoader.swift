@@ -26,6 +26,15 @@ public enum CampaignConfigurationLoader {
             var kind: String
             var retired: String?
             var population: [String: Int]?
+            var report: UnitReport?
+        }
+
+        /// A unit's own report: `{ superior: …, symbol: …, authority: [TRƯỞNG PHÒNG], signer: … }`.
+        struct UnitReport: Decodable {
+            var superior: String?
+            var symbol: String?
+            var authority: [String]?
+            var signer: String?
         }
 
         struct Awards: Decodable {
@@ -128,6 +137,13 @@ public enum CampaignConfigurationLoader {
                 percentByYear[year, default: [:]][try category(code)] = percent
             }
         }
+        var unitReports: [String: UnitReportSettings] = [:]
+        for entry in file.units {
+            guard let own = entry.report else { continue }
+            unitReports[entry.id] = UnitReportSettings(
+                superiorBody: own.superior.map(TextNormalizer.nfc), symbol: own.symbol,
+                authority: (own.authority ?? []).map(TextNormalizer.nfc), signer: TextNormalizer.nfc(own.signer ?? ""))
+        }
         guard let content = ContentArea(rawValue: file.awards.unit.content) else {
             throw Failure(key: "campaign.invalid", detail: "awards.unit.content")
         }
@@ -148,6 +164,6 @@ public enum CampaignConfigurationLoader {
             midTermReviewYear: file.calendar.mid_term_review, finalReviewYear: file.calendar.final_review,
             startYear: file.calendar.start_year, privacyNoticeVersion: file.privacy_notice_version,
             targets: CampaignTargets(population: population, percentByYear: percentByYear), awards: awards,
-            report: report)
+            report: report, unitReports: unitReports)
     }
 }

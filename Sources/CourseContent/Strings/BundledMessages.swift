@@ -147,6 +147,15 @@ errors:
     too-many-choices: "Câu hỏi \"{0}\" chỉ được chọn một đáp án."
     wrong-response-kind: "Câu trả lời không đúng dạng của câu hỏi \"{0}\"."
   missing-database: "Không có tệp cơ sở dữ liệu {0}. Lệnh này chỉ đọc nên không tạo tệp mới; hãy kiểm tra lại đường dẫn (--db hoặc biến môi trường HOCTAP_DB)."
+  report:
+    no-courses: "Không tìm thấy khoá học nào (thư mục khoá học trống, hoặc khoá học nào cũng có lỗi: chạy \"hoctap check\" để xem). Không lập báo cáo, vì mọi số liệu sẽ bằng 0."
+    unknown-configured-course: "Mục basic_level trong Content/campaign.yaml có khoá học không tồn tại: {0}. Hãy sửa mã khoá học hoặc bổ sung khoá học (chạy \"hoctap check\"); không lập báo cáo, vì số người đạt phổ cập sẽ bằng 0."
+    no-course-for-award-content: "Không có khoá học nào thuộc nội dung thi đua số {0}, là nội dung dùng để xét khen thưởng tập thể (awards.unit.content trong Content/campaign.yaml). Hãy sửa cấu hình hoặc gắn nội dung cho khoá học; không lập báo cáo."
+    year-before-campaign: "Năm {0} ở trước khi phong trào bắt đầu (năm {1}); không có báo cáo cho năm này."
+    year-not-started: "Năm báo cáo {0} chưa bắt đầu: năm báo cáo đang diễn ra là {1}. Không lập báo cáo cho kỳ chưa có số liệu."
+    not-a-review-year: "Năm {0} không phải năm sơ kết hay tổng kết: sơ kết năm {1}, tổng kết năm {2} (theo Content/campaign.yaml)."
+    date-before-period: "Ngày ghi trên văn bản ({0}) ở trước kỳ báo cáo (từ {1} đến {2}). Hãy kiểm tra lại ngày."
+    date-before-figures: "Ngày ghi trên văn bản ({0}) sớm hơn số liệu: số liệu được tính đến hôm nay ({1}), kỳ báo cáo kết thúc ngày {2}. Hãy ghi ngày từ {3} trở đi, hoặc để trống để lấy ngày hôm nay."
   campaign:
     unreadable: "Không đọc được tệp cấu hình {0}."
     invalid: "Tệp cấu hình campaign.yaml không hợp lệ: {0}"
@@ -191,11 +200,26 @@ merge:
   unreadable: "Không đọc được báo cáo JSON {0}."
   schema-version: "{0}: báo cáo theo phiên bản cấu trúc {1}, khác phiên bản các tệp còn lại; không gộp."
   period: "{0}: kỳ báo cáo ({1}) khác kỳ của tệp đầu tiên; chỉ gộp báo cáo cùng kỳ."
+  kind: "{0}: là {1}, khác loại với tệp đầu tiên ({2}); chỉ gộp các báo cáo cùng loại."
+  unit-report: "{0}: là báo cáo riêng của đơn vị \"{1}\", không phải báo cáo của xã; chỉ gộp báo cáo của các xã."
+  negative: "{0}: có số liệu âm ({1}); tệp đã bị sửa hoặc bị hỏng, không gộp."
+  overflow: "{0}: có số liệu lớn bất thường ({1}); tệp đã bị sửa hoặc bị hỏng, không gộp."
+  inconsistent: "{0}: số tổng cộng không bằng tổng các dòng chi tiết ({1}); tệp đã bị sửa hoặc bị hỏng, không gộp."
   duplicate-commune: "{0}: xã {1} đã có trong một tệp khác; mỗi xã chỉ gộp một lần."
   nothing-to-merge: "Chưa có tệp nào để gộp."
 
 report:
   unit_sent_to: "{0} (qua Phòng Văn hoá - Xã hội)"
+  unit:
+    symbol: BC
+    authority: THỦ TRƯỞNG ĐƠN VỊ
+    recipient_above: Như trên;
+    recipient_office: "Phòng Văn hoá - Xã hội (để tổng hợp);"
+    recipient_archive: "Lưu: VT."
+  kind_name:
+    yearly: báo cáo năm
+    review: báo cáo sơ kết, tổng kết
+    awards: đề xuất khen thưởng
   national_title: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
   motto: Độc lập - Tự do - Hạnh phúc
   number: "Số: {0}/{1}"
@@ -222,14 +246,16 @@ report:
     assessment: ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG
   context: "Thực hiện {0}, phong trào \"học tập số\" (nội dung thi đua số 2) được triển khai trên nền tảng Học tập số của xã: người dân học tại các điểm học tập số của xã, cán bộ, công chức, viên chức học tại nơi làm việc. Số liệu trong báo cáo lấy trực tiếp từ nền tảng cho kỳ báo cáo {1}."
   overall: "Trong kỳ báo cáo, toàn xã có {0} người học đã đăng ký, trong đó {1} người có học trong kỳ; {2} lượt tham gia khoá học, {3} bài học được hoàn thành và {4} lượt hoàn thành khoá học. Tỷ lệ hoàn thành khoá học đạt {5}%; điểm trung bình bài kiểm tra cuối khoá {6}%, tỷ lệ đạt {7}%."
+  overall_unit: "Trong kỳ báo cáo, đơn vị có {0} người học đã đăng ký, trong đó {1} người có học trong kỳ; {2} lượt tham gia khoá học, {3} bài học được hoàn thành và {4} lượt hoàn thành khoá học. Tỷ lệ hoàn thành khoá học đạt {5}%; điểm trung bình bài kiểm tra cuối khoá {6}%, tỷ lệ đạt {7}%."
   coverage_rule: "Một người được tính là đạt phổ cập kỹ năng số khi đã hoàn thành bộ khoá học quy định cho đối tượng của mình (Content/campaign.yaml), theo các nhóm đối tượng của Quyết định 757/QĐ-BKHCN. Số cần đạt là số người của đơn vị theo đối tượng; người đã đăng ký nhưng chưa học được tính là chưa đạt."
-  deadline: "Số liệu tính đến ngày {0}. Hạn gửi báo cáo năm là ngày {1}, còn {2} ngày."
+  deadline: "Số liệu tạm tính: kỳ báo cáo chưa kết thúc, số liệu tính đến ngày {0}. Hạn gửi báo cáo năm là ngày {1}, còn {2} ngày."
   all_units_active: "Tất cả các đơn vị đều có người học trong kỳ."
   inactive_units: "Các đơn vị chưa có người học trong kỳ: {0}."
   award_criteria: "Tiêu chí đề xuất (công khai, minh bạch): cá nhân hoàn thành từ {0} khoá học trở lên trong kỳ với điểm trung bình từ {1}% trở lên; tập thể có từ {2}% số người đã đăng ký trở lên hoàn thành ít nhất một khoá học thuộc nội dung thi đua số {3} trong kỳ. Mỗi tên được đề xuất kèm số liệu đạt tiêu chí."
   award_withheld: "Ngoài ra có {0} người đạt tiêu chí nhưng chưa đồng ý nêu tên trong báo cáo nên không được liệt kê."
   assessment:
     targets_met: "Các đối tượng đều đạt chỉ tiêu phổ cập kỹ năng số của năm."
+    no_targets: "Kỳ báo cáo này chưa có chỉ tiêu phổ cập kỹ năng số để so sánh (chưa giao chỉ tiêu, hoặc chưa có số người cần đạt), nên chưa đánh giá mức đạt chỉ tiêu."
     targets_missed: "Chưa đạt chỉ tiêu phổ cập kỹ năng số của năm: {0}."
     gap: "{0} còn {1} người"
     inactive: "Cần đôn đốc các đơn vị chưa có người học trong kỳ: {0}."

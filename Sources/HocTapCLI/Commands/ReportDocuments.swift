@@ -87,7 +87,7 @@ extension HocTapCommand.Report {
     /// `hoctap report merge A.json B.json … > city.json`.
     struct Merge: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Gộp báo cáo JSON của nhiều xã (cùng phiên bản, cùng kỳ, mỗi xã một lần).")
+            abstract: "Gộp báo cáo JSON của nhiều xã (cùng phiên bản, cùng loại, cùng kỳ, mỗi xã một lần).")
         @Argument(help: "Các tệp báo cáo JSON.") var files: [String]
         @OptionGroup var content: ContentOptions
 
@@ -108,7 +108,12 @@ extension HocTapCommand.Report {
                 FileHandle.standardOutput.write(try ReportMerger.encode(merged))
                 FileHandle.standardOutput.write(Data("\n".utf8))
             } catch let refusal as ReportMerger.Refusal {
-                printError(messages.text("merge.\(refusal.reason.rawValue)", [refusal.file, refusal.detail]))
+                // A different kind of report is named as such, in words: "báo cáo năm", "đề xuất khen thưởng" ….
+                let arguments = refusal.reason == .kind
+                    ? [refusal.file, messages.text("report.kind_name.\(refusal.detail)"),
+                       messages.text("report.kind_name.\(refusal.expected)")]
+                    : [refusal.file, refusal.detail]
+                printError(messages.text("merge.\(refusal.reason.rawValue)", arguments))
                 throw ExitCode(1)
             }
         }

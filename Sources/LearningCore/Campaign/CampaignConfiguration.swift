@@ -27,13 +27,18 @@ public struct CampaignConfiguration: Sendable, Hashable {
     public var targets: CampaignTargets
     public var awards: AwardCriteria
     public var report: ReportSettings
+    /// Each unit's own report settings (its head as signer …), by unit id; a unit without any is left for the
+    /// clerk to fill in.
+    public var unitReports: [String: UnitReportSettings]
 
     public init(
         name: String, period: String, plan: String, issuer: String, place: String, units: [CommuneUnit],
         basicLevel: [LearnerCategory: [String]], yearlyDeadline: (month: Int, day: Int), timeZone: TimeZone,
         midTermReviewYear: Int, finalReviewYear: Int, startYear: Int, privacyNoticeVersion: String,
-        targets: CampaignTargets, awards: AwardCriteria, report: ReportSettings
+        targets: CampaignTargets, awards: AwardCriteria, report: ReportSettings,
+        unitReports: [String: UnitReportSettings] = [:]
     ) {
+        self.unitReports = unitReports
         self.name = name
         self.period = period
         self.plan = plan
@@ -64,6 +69,7 @@ public struct CampaignConfiguration: Sendable, Hashable {
             && lhs.startYear == rhs.startYear && lhs.privacyNoticeVersion == rhs.privacyNoticeVersion
             && lhs.plan == rhs.plan && lhs.issuer == rhs.issuer && lhs.place == rhs.place && lhs.period == rhs.period
             && lhs.targets == rhs.targets && lhs.awards == rhs.awards && lhs.report == rhs.report
+            && lhs.unitReports == rhs.unitReports
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -15,4 +15,20 @@ public protocol ReportingRepository: Sendable {
     /// them without that consent (counted, never named).
     func awardCandidates(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int) async throws
         -> (named: [AwardCandidate], withheld: Int)
+
+    /// Per unit, how many people met the individual criteria without consent to be named (the `withheld` of
+    /// `awardCandidates`, by the unit of the learner), so that a unit's own report gives its own count. Nil when
+    /// the store cannot tell them apart by unit.
+    func withheldAwardCandidatesByUnit(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int)
+        async throws -> [String: Int]?
+}
+
+extension ReportingRepository {
+    /// A store that does not count withheld people per unit: nil, so a unit's report never shows the commune's
+    /// count as its own.
+    public func withheldAwardCandidatesByUnit(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int)
+        async throws -> [String: Int]?
+    {
+        nil
+    }
 }

@@ -31,9 +31,20 @@ public struct UnitScopedReporting: ReportingRepository {
     public func awardCandidates(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int) async throws
         -> (named: [AwardCandidate], withheld: Int)
     {
-        let (named, withheld) = try await base.awardCandidates(
+        let (named, _) = try await base.awardCandidates(
             period: period, minimumCourses: minimumCourses, minimumAverage: minimumAverage)
-        // Withheld people are not attributed to units; a unit's report names only its own.
+        // The commune's withheld count is never a unit's: only the unit's own, when the store can say it (else 0,
+        // and `withheldAwardCandidatesByUnit` stays nil so the report can say the count is not known).
+        let withheld = try await base.withheldAwardCandidatesByUnit(
+            period: period, minimumCourses: minimumCourses, minimumAverage: minimumAverage)?[unitID] ?? 0
         return (named.filter { $0.unitID == unitID }, withheld)
+    }
+
+    public func withheldAwardCandidatesByUnit(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int)
+        async throws -> [String: Int]?
+    {
+        try await base.withheldAwardCandidatesByUnit(
+            period: period, minimumCourses: minimumCourses, minimumAverage: minimumAverage)?
+            .filter { $0.key == unitID }
     }
 }

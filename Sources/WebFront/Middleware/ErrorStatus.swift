@@ -1,3 +1,4 @@
+import CampaignReports
 import Hummingbird
 import LearningCore
 
@@ -12,6 +13,9 @@ enum ErrorStatus {
         case let error as ProgressError: status(for: error.kind)
         case let error as QuizAttemptError: status(for: error)
         case let error as WebInputError: error.status
+        // A report refused (no courses, a year not started, a date the figures contradict …): the request cannot
+        // be met as asked.
+        case is ReportRefusal: .unprocessableContent
         default: .unprocessableContent
         }
     }
