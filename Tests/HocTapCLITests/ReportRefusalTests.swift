@@ -2,6 +2,7 @@ import CampaignReports
 import CourseContent
 import Foundation
 import LearningCore
+import ProgressStore
 import Testing
 import TestSupport
 
@@ -176,12 +177,12 @@ struct ReportRefusalTests {
         let fixture = try await ReportFixture()
         // Cúc (thôn A) met the criteria without consent: the commune's count is 1.
         #expect(try await fixture.builder().yearly(2026).awards?.withheld == 1)
-        // A store that cannot count per unit: thôn B does not get the commune's 1.
+        // Each unit its own, counted by the store per unit: thôn A has Cúc, thôn B nobody.
+        let byUnit = try await fixture.store.withheldAwardCandidatesByUnit(
+            period: ReportFixture.campaign.period(year: 2026), minimumCourses: 2, minimumAverage: 90)
+        #expect(byUnit == ["thon-a": 1])
+        #expect(try await fixture.builder(unitID: "thon-a").yearly(2026).awards?.withheld == 1)
         #expect(try await fixture.builder(unitID: "thon-b").yearly(2026).awards?.withheld == 0)
-        // A store that can: each unit its own.
-        let perUnit = WithheldPerUnit(base: fixture.store, counts: ["thon-a": 1])
-        #expect(try await fixture.builder(unitID: "thon-a", repository: perUnit).yearly(2026).awards?.withheld == 1)
-        #expect(try await fixture.builder(unitID: "thon-b", repository: perUnit).yearly(2026).awards?.withheld == 0)
     }
 
     @Test func theConfigurationGivesEachUnitItsHead() throws {
@@ -210,39 +211,5 @@ struct ReportRefusalTests {
         let report = try await builder.yearly(request.year)
         return DocumentComposer(campaign: try request.documentCampaign(campaign, words: Self.words), words: Self.words,
                                 number: request.number).compose(report)
-    }
-}
-
-/// The fixture's store, with a per-unit count of people withheld from naming (what `ProgressStore` is to provide).
-struct WithheldPerUnit: ReportingRepository {
-    let base: any ReportingRepository
-    let counts: [String: Int]
-
-    func figures(for period: ReportingPeriod) async throws
-        -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures])
-    {
-        try await base.figures(for: period)
-    }
-
-    func basicLevelReached(category: LearnerCategory, courseIDs: [String], period: ReportingPeriod) async throws
-        -> [CoverageCount]
-    {
-        try await base.basicLevelReached(category: category, courseIDs: courseIDs, period: period)
-    }
-
-    func learnersCompleting(courseIDs: [String], period: ReportingPeriod) async throws -> [String: Int] {
-        try await base.learnersCompleting(courseIDs: courseIDs, period: period)
-    }
-
-    func awardCandidates(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int) async throws
-        -> (named: [AwardCandidate], withheld: Int)
-    {
-        try await base.awardCandidates(period: period, minimumCourses: minimumCourses, minimumAverage: minimumAverage)
-    }
-
-    func withheldAwardCandidatesByUnit(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int)
-        async throws -> [String: Int]?
-    {
-        counts
     }
 }

@@ -138,7 +138,39 @@ extension AppDatabase {
     public func awardCandidates(
         period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int
     ) async throws -> (named: [AwardCandidate], withheld: Int) {
-        // The latest "bao-cao" consent decides whether a person may be named.
+        let rows = try await awardRows(period: period, minimumCourses: minimumCourses, minimumAverage: minimumAverage)
+        var named: [AwardCandidate] = []
+        var withheld = 0
+        for row in rows {
+            guard row["consent"] as Bool? == true, let name = row[1] as String?,
+                  let category = LearnerCategory(rawValue: row[3])
+            else {
+                withheld += 1
+                continue
+            }
+            let completions: Int = row[4]
+            let percentSum: Int = row[5]
+            named.append(AwardCandidate(
+                learnerID: row[0], displayName: name, unitID: row[2], category: category,
+                completions: completions, averagePercent: Double(percentSum * 10 / completions) / 10))
+        }
+        return (named, withheld)
+    }
+
+    public func withheldAwardCandidatesByUnit(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int)
+        async throws -> [String: Int]?
+    {
+        let rows = try await awardRows(period: period, minimumCourses: minimumCourses, minimumAverage: minimumAverage)
+        var byUnit: [String: Int] = [:]
+        for row in rows where row["consent"] as Bool? != true || row[1] as String? == nil {
+            byUnit[row[2] as String, default: 0] += 1
+        }
+        return byUnit
+    }
+
+    /// People meeting the individual criteria in the period, with the latest "bao-cao" consent of each (which
+    /// decides whether a person may be named), best first.
+    private func awardRows(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int) async throws -> [Row] {
         let sql = """
             SELECT l.id, l.displayName, l.unitId, l.category, q.completions, q.percentSum,
                    (SELECT given FROM consentEvent e WHERE e.learnerId = l.id AND e.purpose = 'bao-cao'
@@ -154,23 +186,6 @@ extension AppDatabase {
         let arguments: StatementArguments = [
             "start": period.start, "end": period.end, "courses": minimumCourses, "average": minimumAverage,
         ]
-        return try await writer.read { db in
-            var named: [AwardCandidate] = []
-            var withheld = 0
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-                guard row["consent"] as Bool? == true, let name = row[1] as String?,
-                      let category = LearnerCategory(rawValue: row[3])
-                else {
-                    withheld += 1
-                    continue
-                }
-                let completions: Int = row[4]
-                let percentSum: Int = row[5]
-                named.append(AwardCandidate(
-                    learnerID: row[0], displayName: name, unitID: row[2], category: category,
-                    completions: completions, averagePercent: Double(percentSum * 10 / completions) / 10))
-            }
-            return (named, withheld)
-        }
+        return try await writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
     }
 }
