@@ -107,7 +107,9 @@ extension AppDatabase {
                     "WHERE active + enrolments + lessonCompletions + courseCompletions + finalAttempts != 0"
                 default: ""
                 }
-                tables[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table) \(filter) ORDER BY 1, 2, 3, 4, 5")
+                tables[table] = try Row.fetchAll(db, sql: """
+                    SELECT * FROM \(table) \(filter) ORDER BY 1, 2, 3\(table == "registrationDay" ? "" : ", 4, 5")
+                    """)
             }
             return tables
         }

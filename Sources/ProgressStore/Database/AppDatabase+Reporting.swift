@@ -319,7 +319,9 @@ private struct FigureCells {
         }
         guard !selects.isEmpty else { return }
         let sql = """
-            WITH s AS MATERIALIZED (\(selects.joined(separator: "\nUNION\n")))
+            WITH s AS MATERIALIZED (
+                SELECT DISTINCT unitId, category, courseId, learnerId
+                FROM (\(selects.joined(separator: "\nUNION ALL\n"))))
             SELECT unitId, category, courseId, COUNT(*) FROM s GROUP BY unitId, category, courseId
             UNION ALL
             SELECT unitId, category, NULL, COUNT(DISTINCT learnerId) FROM s GROUP BY unitId, category
