@@ -5,7 +5,8 @@
         Fills a database already created and migrated by `hoctap db check` with a reporting year of generated
         activity, inside the sqlite3 shell: units from Content/campaign.yaml, courses from Courses/, learners,
         lesson events, the lessonProgress summary (rebuilt from the events with the app's own SQL), attempts and
-        course completions. Only the rows come from here; the schema (tables, indexes) is hoctap's.
+        course completions, each with its learner's unit and category, and the learners' placements (the rollups
+        are left to `hoctap db rebuild-summaries`). Only the rows come from here; the schema (tables, indexes) is hoctap's.
 
     generate.py inserts WRITER COUNT [SYNCHRONOUS]
         The reference writer: COUNT bare one-row transactions (`BEGIN; INSERT …; COMMIT;`) into table `bare`,
@@ -105,17 +106,18 @@ SELECT i, 'Người học ' || i,
        NULL,
        strftime('%Y-%m-%d %H:%M:%f', unixepoch('{reg_start}') + (b % {reg_span}) / 1000.0, 'unixepoch')
 FROM r;
+INSERT INTO learnerPlacement (learnerId, unitId, category, at) SELECT id, unitId, category, createdAt FROM learner;
 """)
     # Lesson events: 6 lessons a course, 70 % visits, 30 % completions.
     out.append(f"""
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {events}),
 r AS MATERIALIZED (SELECT i, {RAND} AS a, {RAND} AS b FROM n)
-INSERT INTO lessonEvent (id, learnerId, courseId, lessonId, kind, at)
+INSERT INTO lessonEvent (id, learnerId, courseId, lessonId, kind, at, unitId, category)
 SELECT i, 1 + a % {learners}, {course_of(f"b % {n_courses}")},
        printf('%02d-bai-hoc', 1 + (b / 16) % 6),
        CASE WHEN (b / 128) % 10 < 7 THEN 'visit' ELSE 'complete' END,
-       {instant(f"(a / 1024) % {SPAN_MS}")}
-FROM r;
+       {instant(f"(a / 1024) % {SPAN_MS}")}, l.unitId, l.category
+FROM r JOIN learner l ON l.id = 1 + a % {learners};
 """)
     # The lessonProgress summary, with the same statement as `hoctap db rebuild-summaries` (Summaries.swift).
     out.append("""
@@ -133,23 +135,24 @@ r AS MATERIALIZED (
          {RAND} % {n_courses} AS ci
   FROM n)
 INSERT INTO attempt (id, learnerId, courseId, courseVersion, quizId, isFinal, seed, startedAt, submittedAt,
-                     earnedNumerator, earnedDenominator, possible, percent, passMark, passed)
+                     earnedNumerator, earnedDenominator, possible, percent, passMark, passed, unitId, category)
 SELECT printf('gen-%08d', i), 1 + a % {learners}, {course_of("ci")}, 1,
        {course_of("ci")} || CASE WHEN final THEN '/quiz' ELSE printf('/%02d-bai-hoc', 1 + (b / 16) % 6) END,
        final, b,
        {instant(f"(a / 1024) % {SPAN_MS} - 60000 - (b / 128) % 1200000")},
        {instant(f"(a / 1024) % {SPAN_MS}")},
-       earned, 1, 10, earned * 10, 80, earned >= 8
-FROM r;
+       earned, 1, 10, earned * 10, 80, earned >= 8, l.unitId, l.category
+FROM r JOIN learner l ON l.id = 1 + a % {learners};
 """)
     # Course completions: distinct (learner, course) pairs, after a passed final quiz (80–100 %).
     out.append(f"""
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < {completions} - 1),
 r AS MATERIALIZED (SELECT i, 1 + i % {learners} AS learner, i / {learners} AS round, {RAND} AS a FROM n)
-INSERT INTO courseCompletion (learnerId, courseId, courseVersion, completedAt, percent, verificationCode)
+INSERT INTO courseCompletion (learnerId, courseId, courseVersion, completedAt, percent, verificationCode, unitId,
+                              category)
 SELECT learner, {course_of(f"(learner + round) % {n_courses}")}, 1,
-       {instant(f"(a / 1024) % {SPAN_MS}")}, 80 + a % 3 * 10, printf('KT-%08X', i)
-FROM r;
+       {instant(f"(a / 1024) % {SPAN_MS}")}, 80 + a % 3 * 10, printf('KT-%08X', i), l.unitId, l.category
+FROM r JOIN learner l ON l.id = r.learner;
 COMMIT;
 """)
     return "".join(out)

@@ -3,6 +3,10 @@ public protocol ReportingRepository: Sendable {
     /// Learner-level and course-level figures per unit and category for a period.
     func figures(for period: ReportingPeriod) async throws -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures])
 
+    /// The figures of `figures(for:)` whose unit is `unitID`; a store may read that unit's rows alone.
+    func figures(for period: ReportingPeriod, unitID: String) async throws
+        -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures])
+
     /// Per unit, learners of `category` who completed every course of `courseIDs`: by the end of the period, and
     /// with the last of them completed within it.
     func basicLevelReached(category: LearnerCategory, courseIDs: [String], period: ReportingPeriod) async throws
@@ -30,5 +34,15 @@ extension ReportingRepository {
         async throws -> [String: Int]?
     {
         nil
+    }
+}
+
+extension ReportingRepository {
+    /// By default, the whole commune's figures filtered to the unit.
+    public func figures(for period: ReportingPeriod, unitID: String) async throws
+        -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures])
+    {
+        let (groups, courses) = try await figures(for: period)
+        return (groups.filter { $0.unitID == unitID }, courses.filter { $0.unitID == unitID })
     }
 }

@@ -13,8 +13,7 @@ public struct UnitScopedReporting: ReportingRepository {
     public func figures(for period: ReportingPeriod) async throws
         -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures])
     {
-        let (groups, courses) = try await base.figures(for: period)
-        return (groups.filter { $0.unitID == unitID }, courses.filter { $0.unitID == unitID })
+        try await base.figures(for: period, unitID: unitID)
     }
 
     public func basicLevelReached(category: LearnerCategory, courseIDs: [String], period: ReportingPeriod) async throws

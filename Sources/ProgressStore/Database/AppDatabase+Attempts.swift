@@ -82,6 +82,7 @@ extension AppDatabase {
         let answers = try record.result.questions.enumerated().map { position, result in
             try AttemptAnswerRow(attemptID: record.attemptID, position: position, result: result)
         }
+        let calendar = calendar
         // Kiosks submitting at once share one synced commit; each is answered once its commit is on disk.
         return try await submissions.write { db in
             if let submissionID,
@@ -100,7 +101,12 @@ extension AppDatabase {
                 }
                 return try Self.recorded(existing, db)
             }
-            let row = AttemptRow(record, submissionID: submissionID)
+            guard let placement = try Rollups.placement(learnerID: record.learnerID, db) else {
+                throw ProgressError(.unknownLearner, String(record.learnerID))
+            }
+            var row = AttemptRow(record, submissionID: submissionID)
+            row.unitId = placement.unitID
+            row.category = placement.category
             do {
                 try row.insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
@@ -111,10 +117,17 @@ extension AppDatabase {
             }
             try db.execute(sql: "DELETE FROM attemptDraft WHERE attemptId = ?", arguments: [record.attemptID])
             try Summaries.addAttempt(row, db)
+            try Rollups.addActivity(learnerID: row.learnerId, courseID: row.courseId, unitID: placement.unitID,
+                                    category: placement.category, at: row.submittedAt, calendar: calendar, db)
+            if row.isFinal {
+                try Rollups.addFigures(at: row.submittedAt, unitID: placement.unitID, category: placement.category,
+                                       courseID: row.courseId, finalAttempts: 1, passedAttempts: row.passed ? 1 : 0,
+                                       percentSum: row.percent, calendar: calendar, db)
+            }
             var completion: CourseCompletion?
             if let completing, record.isFinalQuiz, record.result.passed {
                 completion = try Self.completeIfDue(learnerID: record.learnerID, completing, at: record.submittedAt,
-                                                    attemptID: record.attemptID, db)
+                                                    attemptID: record.attemptID, calendar: calendar, db)
             }
             return RecordedAttempt(record: record, wasDuplicate: false, completion: completion)
         }

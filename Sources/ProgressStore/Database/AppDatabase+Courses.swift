@@ -23,37 +23,50 @@ extension AppDatabase {
     /// Inside the transaction of a completing event: records the course's completion when the requirement is
     /// met and none was recorded before. Returns the completion recorded now, if any.
     static func completeIfDue(learnerID: Int64, _ requirement: CompletionRequirement, at date: Date,
-                              attemptID: String?, _ db: Database) throws -> CourseCompletion? {
+                              attemptID: String?, calendar: RollupCalendar, _ db: Database) throws
+        -> CourseCompletion?
+    {
         let progress = try courseProgress(learnerID: learnerID, courseID: requirement.courseID, db)
         guard progress.completion == nil, requirement.isMet(by: progress) else { return nil }
         return try insertCompletion(learnerID: learnerID, courseID: requirement.courseID,
                                     courseVersion: requirement.courseVersion, percent: progress.bestPercent,
-                                    at: date, attemptID: attemptID, db)
+                                    at: date, attemptID: attemptID, calendar: calendar, db)
     }
 
     /// Records a completion once per learner and course; returns the existing one if already completed.
     public func recordCompletion(
         learnerID: Int64, courseID: String, courseVersion: Int, percent: Int?, at date: Date
     ) async throws -> CourseCompletion {
-        try await writer.write { db in
+        let calendar = calendar
+        return try await writer.write { db in
             if let existing = try CourseCompletionRow.fetchOne(db, key: ["learnerId": learnerID, "courseId": courseID]) {
                 return existing.completion
             }
             return try Self.insertCompletion(learnerID: learnerID, courseID: courseID, courseVersion: courseVersion,
-                                             percent: percent, at: date, attemptID: nil, db)
+                                             percent: percent, at: date, attemptID: nil, calendar: calendar, db)
         }
     }
 
+    /// Records a completion with the learner's unit and category (`placement`, or theirs now), and counts it in
+    /// the rollups.
     static func insertCompletion(learnerID: Int64, courseID: String, courseVersion: Int, percent: Int?, at date: Date,
-                                 attemptID: String?, _ db: Database) throws -> CourseCompletion {
+                                 attemptID: String?, placement: (unitID: String, category: String)? = nil,
+                                 calendar: RollupCalendar, _ db: Database) throws -> CourseCompletion {
+        guard let placement = try placement ?? Rollups.placement(learnerID: learnerID, db) else {
+            throw ProgressError(.unknownLearner, String(learnerID))
+        }
         // Codes are random; on the rare clash with an earlier code, draw again.
         for _ in 0..<10 {
             let row = CourseCompletionRow(
                 learnerId: learnerID, courseId: courseID, courseVersion: courseVersion, completedAt: date,
-                percent: percent, verificationCode: VerificationCode.make(), attemptId: attemptID)
+                percent: percent, verificationCode: VerificationCode.make(), attemptId: attemptID,
+                unitId: placement.unitID, category: placement.category)
             guard try CourseCompletionRow.filter(Column("verificationCode") == row.verificationCode).isEmpty(db)
             else { continue }
             try row.insert(db)
+            try Rollups.addCompletion(learnerID: learnerID, courseID: courseID, percent: percent,
+                                      unitID: placement.unitID, category: placement.category, at: date,
+                                      calendar: calendar, db)
             return row.completion
         }
         throw ProgressError(.attemptConflict, "verification code")

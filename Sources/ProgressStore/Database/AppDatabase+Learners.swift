@@ -9,12 +9,15 @@ extension AppDatabase {
         var hashed: String?
         if let pin = new.pin { hashed = await hashing.hashPINOffPool(try LearnerValidation.pin(pin)) }
         let pinHash = hashed
+        let calendar = calendar
         return try await writer.write { db in
             try Self.requireActiveUnit(new.unitID, db)
             var record = LearnerRecord(
                 id: nil, displayName: name, unitId: new.unitID, category: new.category.rawValue, phone: phone,
                 pinHash: pinHash, createdAt: date, anonymisedAt: nil)
             try record.insert(db)
+            try Rollups.addPlacement(learnerID: record.id!, unitID: record.unitId, category: record.category,
+                                     at: date, from: nil, calendar: calendar, db)
             return record.learner
         }
     }
@@ -71,8 +74,16 @@ extension AppDatabase {
         }
     }
 
-    /// Corrects a learner's details (a person's right to correct their data).
+    /// Corrects a learner's details (a person's right to correct their data). A move to another unit or
+    /// category is dated now: it changes only what is counted from now on.
     public func correct(learnerID: Int64, _ correction: LearnerCorrection) async throws -> Learner {
+        try await correct(learnerID: learnerID, correction, at: Date())
+    }
+
+    /// Corrects a learner's details; a change of unit or category takes effect at `date` (a dated placement),
+    /// so reports of periods before it are unchanged.
+    public func correct(learnerID: Int64, _ correction: LearnerCorrection, at date: Date) async throws -> Learner {
+        let calendar = calendar
         let name = try correction.displayName.map { try LearnerValidation.name($0) }
         let phone: String?? = try correction.phone.map { raw in try raw.flatMap { try LearnerValidation.phone($0) } }
         return try await writer.write { db in
@@ -86,7 +97,12 @@ extension AppDatabase {
             }
             if let category = correction.category { record.category = category.rawValue }
             if let phone { record.phone = phone }
+            let before = try LearnerRecord.fetchOne(db, key: learnerID)!
             try record.update(db)
+            if (before.unitId, before.category) != (record.unitId, record.category) {
+                try Rollups.addPlacement(learnerID: learnerID, unitID: record.unitId, category: record.category,
+                                         at: date, from: (before.unitId, before.category), calendar: calendar, db)
+            }
             return record.learner
         }
     }

@@ -20,9 +20,14 @@ extension AppDatabase {
         _ kind: String, learnerID: Int64, courseID: String, lessonID: String, at date: Date,
         completing: CompletionRequirement?
     ) async throws -> CourseCompletion? {
-        try await writer.write { db in
+        let calendar = calendar
+        return try await writer.write { db in
+            guard let placement = try Rollups.placement(learnerID: learnerID, db) else {
+                throw ProgressError(.unknownLearner, String(learnerID))
+            }
             var event = LessonEventRecord(
-                id: nil, learnerId: learnerID, courseId: courseID, lessonId: lessonID, kind: kind, at: date)
+                id: nil, learnerId: learnerID, courseId: courseID, lessonId: lessonID, kind: kind, at: date,
+                unitId: placement.unitID, category: placement.category)
             do {
                 try event.insert(db)
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
@@ -49,8 +54,16 @@ extension AppDatabase {
                             isVisit ? date : nil, isVisit ? nil : date])
             try Summaries.addLessonEvent(learnerID: learnerID, courseID: courseID, at: date,
                                          firstCompletion: !isVisit && completedBefore == nil, db)
+            try Rollups.addActivity(learnerID: learnerID, courseID: courseID, unitID: placement.unitID,
+                                    category: placement.category, at: date, calendar: calendar, db)
+            if !isVisit {
+                try Rollups.addLessonCompletion(
+                    learnerID: learnerID, courseID: courseID, lessonID: lessonID, unitID: placement.unitID,
+                    category: placement.category, at: date, previous: completedBefore, calendar: calendar, db)
+            }
             guard let completing, !isVisit else { return nil }
-            return try Self.completeIfDue(learnerID: learnerID, completing, at: date, attemptID: nil, db)
+            return try Self.completeIfDue(learnerID: learnerID, completing, at: date, attemptID: nil,
+                                          calendar: calendar, db)
         }
     }
 }

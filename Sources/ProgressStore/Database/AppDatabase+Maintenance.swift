@@ -30,21 +30,26 @@ extension AppDatabase {
     }
 
     /// Recomputes `lessonProgress` and `courseProgress` from the raw events, then records every completion the
-    /// events earned under `requirements` that is missing (dated when its last condition was met). Completions
-    /// already recorded are kept as they are: their codes are on certificates. Returns how many were restored.
+    /// events earned under `requirements` that is missing (dated when its last condition was met, with the
+    /// learner's unit and category at that moment). Completions already recorded are kept as they are: their
+    /// codes are on certificates. Then every rollup the reports read is recomputed from the raw events. Returns
+    /// how many completions were restored.
     @discardableResult
     public func rebuildSummaries(requirements: [CompletionRequirement] = []) async throws -> Int {
-        try await writer.write { db in
+        let calendar = calendar
+        return try await writer.write { db in
             try Summaries.rebuildAll(db)
             var restored = 0
             for requirement in requirements {
-                restored += try Self.restoreCompletions(requirement, db)
+                restored += try Self.restoreCompletions(requirement, calendar: calendar, db)
             }
+            try Rollups.rebuild(calendar: calendar, db)
             return restored
         }
     }
 
-    private static func restoreCompletions(_ requirement: CompletionRequirement, _ db: Database) throws -> Int {
+    private static func restoreCompletions(_ requirement: CompletionRequirement, calendar: RollupCalendar,
+                                           _ db: Database) throws -> Int {
         let candidates = try Row.fetchAll(db, sql: """
             SELECT learnerId, bestPercent, passedFinalAt FROM courseProgress p
             WHERE courseId = ? AND NOT EXISTS (
@@ -70,9 +75,14 @@ extension AppDatabase {
             let attemptID = at == passedAt ? try String.fetchOne(db, sql: """
                 SELECT id FROM attempt WHERE learnerId = ? AND courseId = ? AND isFinal AND passed AND submittedAt = ?
                 """, arguments: [learnerID, requirement.courseID, at]) : nil
+            // Where the learner was placed at that moment (the latest placement not after it).
+            let placed = try Row.fetchOne(db, sql: """
+                SELECT unitId, category FROM learnerPlacement WHERE learnerId = ? AND at <= ?
+                ORDER BY at DESC, id DESC LIMIT 1
+                """, arguments: [learnerID, at]).map { (unitID: $0[0] as String, category: $0[1] as String) }
             _ = try insertCompletion(learnerID: learnerID, courseID: requirement.courseID,
                                      courseVersion: requirement.courseVersion, percent: candidate["bestPercent"],
-                                     at: at, attemptID: attemptID, db)
+                                     at: at, attemptID: attemptID, placement: placed, calendar: calendar, db)
             restored += 1
         }
         return restored
@@ -81,6 +91,28 @@ extension AppDatabase {
     /// Removes every completion: only for tests of their rebuilding.
     func deleteCompletionsForTesting() async throws {
         try await writer.write { db in try db.execute(sql: "DELETE FROM courseCompletion") }
+    }
+
+    /// Every rollup table's rows in a fixed order, for comparing live rollups with rebuilt ones.
+    func rollupSnapshot() async throws -> [String: [Row]] {
+        try await writer.read { db in
+            var tables: [String: [Row]] = [:]
+            for table in ["registrationDay", "dayFigures", "yearFigures", "activityDay", "activityYear",
+                          "completionYear"] {
+                // Rows whose counts all cancelled out say nothing; a rebuild does not make them.
+                let filter = switch table {
+                case "registrationDay": "WHERE delta != 0"
+                case "dayFigures": "WHERE lessonCompletions + courseCompletions + finalAttempts != 0"
+                case "yearFigures":
+                    "WHERE active + enrolments + lessonCompletions + courseCompletions + finalAttempts != 0"
+                default: ""
+                }
+                tables[table] = try Row.fetchAll(db, sql: """
+                    SELECT * FROM \(table) \(filter) ORDER BY 1, 2, 3\(table == "registrationDay" ? "" : ", 4, 5")
+                    """)
+            }
+            return tables
+        }
     }
 
     /// Both summaries as they stand, for comparing live ones with rebuilt ones.

@@ -41,6 +41,7 @@ extension AppDatabase {
         if superseded {
             throw ProgressError(.newerSchema, path)
         }
+        calendar = try reader.read { db in try Rollups.calendar(db) }
     }
 
     /// A read-only connection on `sqlitePath` (a path, or a `file:` URI), with a first read to make sure the

@@ -4,108 +4,72 @@ public import LearningCore
 
 extension AppDatabase: ReportingRepository {
     /// The period's figures per unit and category (learner-level) and per unit, category and course
-    /// (course-level), each from one SQL aggregate read in a single snapshot.
+    /// (course-level), grouped by the unit and category recorded on each event, read in a single snapshot from
+    /// the rollups (or from the raw events with `reportingSource == .raw`: the same figures).
     public func figures(
         for period: ReportingPeriod
     ) async throws -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures]) {
-        let arguments: StatementArguments = ["start": period.start, "end": period.end]
+        try await figures(for: period, unitID: nil)
+    }
+
+    /// One unit's figures for the period: those of `figures(for:)` with that unit, read for that unit alone.
+    public func figures(
+        for period: ReportingPeriod, unitID: String
+    ) async throws -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures]) {
+        try await figures(for: period, unitID: Optional(unitID))
+    }
+
+    private func figures(
+        for period: ReportingPeriod, unitID: String?
+    ) async throws -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures]) {
+        let source = reportingSource
+        let calendar = calendar
         return try await writer.read { db in
-            var groups: [GroupKey: ActivityFigures] = [:]
-            for row in try Row.fetchAll(db, sql: ReportingQueries.registered, arguments: arguments) {
-                groups[GroupKey(row), default: ActivityFigures()].registered = row[2]
+            var cells = FigureCells()
+            switch source {
+            case .raw: try cells.addRaw(period: period, unitID: unitID, db)
+            case .rollups: try cells.addRollups(PeriodPieces(period, calendar: calendar), unitID: unitID, db)
             }
-            for row in try Row.fetchAll(db, sql: ReportingQueries.active, arguments: arguments) {
-                groups[GroupKey(row), default: ActivityFigures()].active = row[2]
-            }
-            var courses: [CourseKey: ActivityFigures] = [:]
-            let courseMeasures: [(String, WritableKeyPath<ActivityFigures, Int>)] = [
-                (ReportingQueries.enrolments, \.enrolments),
-                (ReportingQueries.lessonCompletions, \.lessonCompletions),
-                (ReportingQueries.courseCompletions, \.courseCompletions),
-            ]
-            for (sql, field) in courseMeasures {
-                for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-                    courses[CourseKey(row), default: ActivityFigures()][keyPath: field] = row[3]
-                }
-            }
-            for row in try Row.fetchAll(db, sql: ReportingQueries.finalAttempts, arguments: arguments) {
-                let key = CourseKey(row)
-                courses[key, default: ActivityFigures()].finalAttempts = row[3]
-                courses[key, default: ActivityFigures()].passedAttempts = row[4]
-                courses[key, default: ActivityFigures()].percentSum = row[5]
-            }
-            // Course-level counts roll up into their group, so a group's figures are complete on their own
-            // (course cells carry no learner counts, so the sum leaves those as they are).
-            for (key, figures) in courses {
-                groups[key.group] = groups[key.group, default: ActivityFigures()] + figures
-            }
-            return (
-                groups.compactMap { key, figures in
-                    LearnerCategory(rawValue: key.category).map {
-                        LearnerGroupFigures(unitID: key.unitID, category: $0, figures: figures)
-                    }
-                }.sorted { ($0.unitID, $0.category) < ($1.unitID, $1.category) },
-                courses.compactMap { key, figures in
-                    LearnerCategory(rawValue: key.group.category).map {
-                        CourseGroupFigures(unitID: key.group.unitID, category: $0, courseID: key.courseID,
-                                           figures: figures)
-                    }
-                }.sorted { ($0.unitID, $0.category, $0.courseID) < ($1.unitID, $1.category, $1.courseID) })
+            return cells.result()
         }
     }
 
-    /// The reporting SQL with its period bound in, for running it elsewhere (the benchmark's `sqlite3` shell).
+    /// The reporting SQL over the raw events with its period bound in, for running it elsewhere (the benchmark's
+    /// `sqlite3` shell).
     public static func reportingSQL(for period: ReportingPeriod) -> [String] {
+        ReportingQueries.all.map {
+            $0.replacingOccurrences(of: ":start", with: "'\(sqlInstant(period.start))'")
+                .replacingOccurrences(of: ":end", with: "'\(sqlInstant(period.end))'")
+                .replacingOccurrences(of: ":unit", with: "NULL") + ";"
+        }
+    }
+
+    /// An instant as GRDB stores it.
+    private static func sqlInstant(_ date: Date) -> String {
         let format = DateFormatter()
         format.locale = Locale(identifier: "en_US_POSIX")
         format.timeZone = TimeZone(identifier: "UTC")
         format.dateFormat = "yyyy-MM-dd HH:mm:ss.SSS"
-        return ReportingQueries.all.map {
-            $0.replacingOccurrences(of: ":start", with: "'\(format.string(from: period.start))'")
-                .replacingOccurrences(of: ":end", with: "'\(format.string(from: period.end))'") + ";"
-        }
-    }
-}
-
-private struct GroupKey: Hashable {
-    var unitID: String
-    var category: String
-
-    init(unitID: String, category: String) {
-        self.unitID = unitID
-        self.category = category
-    }
-
-    init(_ row: Row) {
-        unitID = row[0]
-        category = row[1]
-    }
-}
-
-private struct CourseKey: Hashable {
-    var group: GroupKey
-    var courseID: String
-
-    init(_ row: Row) {
-        group = GroupKey(unitID: row[0], category: row[1])
-        courseID = row[2]
+        return format.string(from: date)
     }
 }
 
 extension AppDatabase {
+    /// Per unit, learners of `category` who completed every course of `courseIDs` by the end of the period (and
+    /// how many with the last of them within it), counted in the unit and category recorded on that last
+    /// completion. `courseCompletion` is itself one row per person and course: both sources read it.
     public func basicLevelReached(
         category: LearnerCategory, courseIDs: [String], period: ReportingPeriod
     ) async throws -> [CoverageCount] {
         guard !courseIDs.isEmpty else { return [] }
         let placeholders = databaseQuestionMarks(count: courseIDs.count)
         let sql = """
-            SELECT l.unitId, COUNT(*), SUM(r.reachedAt >= ?)
-            FROM (SELECT learnerId, MAX(completedAt) AS reachedAt FROM courseCompletion
+            SELECT unitId, COUNT(*), SUM(reachedAt >= ?)
+            FROM (SELECT learnerId, unitId, category, MAX(completedAt) AS reachedAt FROM courseCompletion
                   WHERE courseId IN (\(placeholders)) AND completedAt < ?
-                  GROUP BY learnerId HAVING COUNT(DISTINCT courseId) = ?) AS r
-            JOIN learner l ON l.id = r.learnerId
-            WHERE l.category = ?
-            GROUP BY l.unitId
+                  GROUP BY learnerId HAVING COUNT(DISTINCT courseId) = ?)
+            WHERE category = ?
+            GROUP BY unitId
             """
         var arguments: [(any DatabaseValueConvertible)?] = [period.start]
         arguments += courseIDs
@@ -118,14 +82,15 @@ extension AppDatabase {
         }
     }
 
+    /// Per unit, distinct learners who completed at least one of `courseIDs` in the period there (the unit
+    /// recorded on the completion).
     public func learnersCompleting(courseIDs: [String], period: ReportingPeriod) async throws -> [String: Int] {
         guard !courseIDs.isEmpty else { return [:] }
         let sql = """
-            SELECT l.unitId, COUNT(DISTINCT c.learnerId)
-            FROM courseCompletion c JOIN learner l ON l.id = c.learnerId
-            WHERE c.courseId IN (\(databaseQuestionMarks(count: courseIDs.count)))
-              AND c.completedAt >= ? AND c.completedAt < ?
-            GROUP BY l.unitId
+            SELECT unitId, COUNT(DISTINCT learnerId) FROM courseCompletion
+            WHERE courseId IN (\(databaseQuestionMarks(count: courseIDs.count)))
+              AND completedAt >= ? AND completedAt < ?
+            GROUP BY unitId
             """
         let bound = StatementArguments(courseIDs + [period.start, period.end] as [(any DatabaseValueConvertible)?])
         return try await writer.read { db in
@@ -135,6 +100,9 @@ extension AppDatabase {
         }
     }
 
+    /// People whose completions in the period meet the criteria, each shown in the unit and category recorded on
+    /// their last completion in it. Whole reporting years are read from `completionYear`, the rest of the period
+    /// from the completions themselves.
     public func awardCandidates(
         period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int
     ) async throws -> (named: [AwardCandidate], withheld: Int) {
@@ -171,21 +139,262 @@ extension AppDatabase {
     /// People meeting the individual criteria in the period, with the latest "bao-cao" consent of each (which
     /// decides whether a person may be named), best first.
     private func awardRows(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int) async throws -> [Row] {
+        let pieces = reportingSource == .rollups ? PeriodPieces(period, calendar: calendar) : nil
+        let years = pieces?.years ?? 0..<0
+        // The parts of the period outside the whole years.
+        let rest: [ReportingPeriod] = if let span = pieces?.yearSpan {
+            [ReportingPeriod(start: period.start, end: span.start), ReportingPeriod(start: span.end, end: period.end)]
+        } else {
+            [period, ReportingPeriod(start: period.end, end: period.end)]
+        }
+        // The latest "bao-cao" consent decides whether a person may be named.
         let sql = """
-            SELECT l.id, l.displayName, l.unitId, l.category, q.completions, q.percentSum,
+            SELECT l.id, l.displayName, q.unitId, q.category, q.completions, q.percentSum,
                    (SELECT given FROM consentEvent e WHERE e.learnerId = l.id AND e.purpose = 'bao-cao'
                     ORDER BY e.at DESC, e.id DESC LIMIT 1) AS consent
-            FROM (SELECT learnerId, COUNT(*) AS completions, SUM(COALESCE(percent, 0)) AS percentSum
-                  FROM courseCompletion WHERE completedAt >= :start AND completedAt < :end
+            FROM (SELECT learnerId, SUM(n) AS completions, SUM(p) AS percentSum, unitId, category, MAX(lastKey)
+                  FROM (SELECT learnerId, completions AS n, percentSum AS p, unitId, category,
+                               lastAt || ' ' || lastCourseId AS lastKey
+                        FROM completionYear WHERE year >= :firstYear AND year < :endYear
+                        UNION ALL
+                        SELECT learnerId, 1, COALESCE(percent, 0), unitId, category, completedAt || ' ' || courseId
+                        FROM courseCompletion
+                        WHERE (completedAt >= :start1 AND completedAt < :end1)
+                           OR (completedAt >= :start2 AND completedAt < :end2))
                   GROUP BY learnerId
-                  HAVING COUNT(*) >= :courses AND SUM(COALESCE(percent, 0)) >= :average * COUNT(*)) AS q
+                  HAVING SUM(n) >= :courses AND SUM(p) >= :average * SUM(n)) AS q
             JOIN learner l ON l.id = q.learnerId
             WHERE l.anonymisedAt IS NULL
-            ORDER BY q.completions DESC, q.percentSum * 1.0 / q.completions DESC, l.displayName
+            ORDER BY q.completions DESC, q.percentSum * 1.0 / q.completions DESC, l.displayName, l.id
             """
         let arguments: StatementArguments = [
-            "start": period.start, "end": period.end, "courses": minimumCourses, "average": minimumAverage,
+            "firstYear": years.lowerBound, "endYear": years.upperBound,
+            "start1": rest[0].start, "end1": rest[0].end, "start2": rest[1].start, "end2": rest[1].end,
+            "courses": minimumCourses, "average": minimumAverage,
         ]
         return try await writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
+    }
+}
+
+private struct GroupKey: Hashable {
+    var unitID: String
+    var category: String
+}
+
+private struct CourseKey: Hashable {
+    var group: GroupKey
+    var courseID: String
+}
+
+/// Figures per group and per course cell as they are read, then turned into the repository's answer.
+private struct FigureCells {
+    var groups: [GroupKey: ActivityFigures] = [:]
+    var courses: [CourseKey: ActivityFigures] = [:]
+
+    /// The figures from aggregate SQL over the raw events (`ReportingQueries`).
+    mutating func addRaw(period: ReportingPeriod, unitID: String?, _ db: Database) throws {
+        let arguments: StatementArguments = ["start": period.start, "end": period.end, "unit": unitID]
+        for row in try Row.fetchAll(db, sql: ReportingQueries.registered, arguments: arguments) {
+            groups[group(row), default: ActivityFigures()].registered += row[2]
+        }
+        for row in try Row.fetchAll(db, sql: ReportingQueries.active, arguments: arguments) {
+            groups[group(row), default: ActivityFigures()].active += row[2]
+        }
+        let courseMeasures: [(String, WritableKeyPath<ActivityFigures, Int>)] = [
+            (ReportingQueries.enrolments, \.enrolments),
+            (ReportingQueries.lessonCompletions, \.lessonCompletions),
+            (ReportingQueries.courseCompletions, \.courseCompletions),
+        ]
+        for (sql, field) in courseMeasures {
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                courses[course(row), default: ActivityFigures()][keyPath: field] += row[3]
+            }
+        }
+        for row in try Row.fetchAll(db, sql: ReportingQueries.finalAttempts, arguments: arguments) {
+            addAttempts(row)
+        }
+    }
+
+    /// The figures from the rollups: whole years and days from `yearFigures` and `dayFigures`, distinct counts
+    /// from the per-person rows, and the partial days at the ends from the raw events.
+    mutating func addRollups(_ pieces: PeriodPieces, unitID: String?, _ db: Database) throws {
+        // Registered: the placements' net changes before the end's day, then those of that day up to the end.
+        for row in try Row.fetchAll(db, sql: """
+            SELECT unitId, category, SUM(delta) FROM registrationDay
+            WHERE day < ? AND (? IS NULL OR unitId = ?) GROUP BY unitId, category
+            """, arguments: [pieces.registrationDay, unitID, unitID]) {
+            groups[group(row), default: ActivityFigures()].registered += row[2]
+        }
+        if let edge = pieces.registrationEdge {
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.unitId, p.category, q.unitId, q.category
+                FROM learnerPlacement p
+                LEFT JOIN learnerPlacement q ON q.id = (
+                    SELECT id FROM learnerPlacement x WHERE x.learnerId = p.learnerId
+                      AND (x.at < p.at OR (x.at = p.at AND x.id < p.id))
+                    ORDER BY x.at DESC, x.id DESC LIMIT 1)
+                WHERE p.at >= ? AND p.at < ?
+                """, arguments: [edge.start, edge.end]) {
+                if unitID == nil || row[0] == unitID {
+                    groups[group(row), default: ActivityFigures()].registered += 1
+                }
+                if let unit = row[2] as String?, unitID == nil || unit == unitID {
+                    groups[GroupKey(unitID: unit, category: row[3]), default: ActivityFigures()].registered -= 1
+                }
+            }
+        }
+        // Sums: whole years, runs of days, then the ends.
+        let sums = """
+            SUM(lessonCompletions), SUM(courseCompletions), SUM(finalAttempts), SUM(passedAttempts),
+            SUM(percentSum), SUM(active), SUM(enrolments)
+            """
+        var reads: [(String, StatementArguments)] = []
+        if !pieces.years.isEmpty {
+            reads.append(("""
+                SELECT unitId, category, courseId, \(sums) FROM yearFigures
+                WHERE year >= ? AND year < ? AND (? IS NULL OR unitId = ?) GROUP BY unitId, category, courseId
+                """, [pieces.years.lowerBound, pieces.years.upperBound, unitID, unitID]))
+        }
+        for days in pieces.days {
+            reads.append(("""
+                SELECT unitId, category, courseId, \(sums.replacingOccurrences(of: "SUM(active), SUM(enrolments)",
+                                                                               with: "0, 0"))
+                FROM dayFigures
+                WHERE day >= ? AND day < ? AND (? IS NULL OR unitId = ?) GROUP BY unitId, category, courseId
+                """, [days.lowerBound, days.upperBound, unitID, unitID]))
+        }
+        for (sql, arguments) in reads {
+            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+                let figures = ActivityFigures(lessonCompletions: row[3], courseCompletions: row[4],
+                                              finalAttempts: row[5], passedAttempts: row[6], percentSum: row[7])
+                if row[2] as String == "" {
+                    if pieces.isOneYear { groups[group(row), default: ActivityFigures()].active += row[8] }
+                } else {
+                    var figures = figures
+                    if pieces.isOneYear { figures.enrolments = row[9] }
+                    courses[course(row)] = courses[course(row), default: ActivityFigures()] + figures
+                }
+            }
+        }
+        for edge in pieces.edges {
+            let arguments: StatementArguments = ["start": edge.start, "end": edge.end, "unit": unitID]
+            // First completions of lessons in the edge, in the unit recorded on the completing event.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT e.unitId, e.category, p.courseId, COUNT(*)
+                FROM lessonProgress p JOIN lessonEvent e ON e.id = (
+                    SELECT id FROM lessonEvent x WHERE x.learnerId = p.learnerId AND x.courseId = p.courseId
+                      AND x.lessonId = p.lessonId AND x.kind = 'complete' AND x.at = p.completedAt
+                    ORDER BY x.id LIMIT 1)
+                WHERE p.completedAt >= :start AND p.completedAt < :end AND (:unit IS NULL OR e.unitId = :unit)
+                GROUP BY e.unitId, e.category, p.courseId
+                """, arguments: arguments) {
+                courses[course(row), default: ActivityFigures()].lessonCompletions += row[3]
+            }
+            for row in try Row.fetchAll(db, sql: ReportingQueries.courseCompletions, arguments: arguments) {
+                courses[course(row), default: ActivityFigures()].courseCompletions += row[3]
+            }
+            for row in try Row.fetchAll(db, sql: ReportingQueries.finalAttempts, arguments: arguments) {
+                addAttempts(row)
+            }
+        }
+        if !pieces.isOneYear {
+            try addDistinct(pieces, unitID: unitID, db)
+        }
+    }
+
+    /// Active learners and enrolments over a union of years, days and edges: distinct (unit, category,
+    /// course, learner) rows from each piece, counted once.
+    private mutating func addDistinct(_ pieces: PeriodPieces, unitID: String?, _ db: Database) throws {
+        var selects: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if !pieces.years.isEmpty {
+            selects.append("""
+                SELECT unitId, category, courseId, learnerId FROM activityYear
+                WHERE year >= ? AND year < ? AND (? IS NULL OR unitId = ?)
+                """)
+            arguments += [pieces.years.lowerBound, pieces.years.upperBound, unitID, unitID]
+        }
+        for days in pieces.days {
+            // By each unit and category's own rows (the table's key starts with them).
+            selects.append("""
+                SELECT a.unitId, a.category, a.courseId, a.learnerId
+                FROM (SELECT DISTINCT unitId, category FROM yearFigures WHERE ? IS NULL OR unitId = ?) AS g
+                JOIN activityDay a ON a.unitId = g.unitId AND a.category = g.category AND a.day >= ? AND a.day < ?
+                """)
+            arguments += [unitID, unitID, days.lowerBound, days.upperBound]
+        }
+        for edge in pieces.edges {
+            selects.append("""
+                SELECT unitId, category, courseId, learnerId FROM lessonEvent
+                WHERE at >= ? AND at < ? AND (? IS NULL OR unitId = ?)
+                UNION
+                SELECT unitId, category, courseId, learnerId FROM attempt
+                WHERE submittedAt >= ? AND submittedAt < ? AND (? IS NULL OR unitId = ?)
+                """)
+            arguments += [edge.start, edge.end, unitID, unitID, edge.start, edge.end, unitID, unitID]
+        }
+        guard !selects.isEmpty else { return }
+        let sql = """
+            WITH s AS MATERIALIZED (
+                SELECT DISTINCT unitId, category, courseId, learnerId
+                FROM (\(selects.joined(separator: "\nUNION ALL\n"))))
+            SELECT unitId, category, courseId, COUNT(*) FROM s GROUP BY unitId, category, courseId
+            UNION ALL
+            SELECT unitId, category, NULL, COUNT(DISTINCT learnerId) FROM s GROUP BY unitId, category
+            """
+        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
+            if let courseID = row[2] as String? {
+                courses[CourseKey(group: group(row), courseID: courseID), default: ActivityFigures()].enrolments
+                    += row[3]
+            } else {
+                groups[group(row), default: ActivityFigures()].active += row[3]
+            }
+        }
+    }
+
+    private mutating func addAttempts(_ row: Row) {
+        let key = course(row)
+        courses[key, default: ActivityFigures()].finalAttempts += row[3]
+        courses[key, default: ActivityFigures()].passedAttempts += row[4]
+        courses[key, default: ActivityFigures()].percentSum += row[5]
+    }
+
+    private func group(_ row: Row) -> GroupKey { GroupKey(unitID: row[0], category: row[1]) }
+    private func course(_ row: Row) -> CourseKey { CourseKey(group: group(row), courseID: row[2]) }
+
+    /// Course-level counts rolled up into their group, so a group's figures are complete on their own (course
+    /// cells carry no learner counts). Cells with nothing in them are left out, whichever source read them.
+    func result() -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures]) {
+        var groups = groups
+        for (key, figures) in courses {
+            groups[key.group] = groups[key.group, default: ActivityFigures()] + figures
+        }
+        let empty = ActivityFigures()
+        return (
+            groups.compactMap { key, figures in
+                guard figures != empty else { return nil }
+                return LearnerCategory(rawValue: key.category).map {
+                    LearnerGroupFigures(unitID: key.unitID, category: $0, figures: figures)
+                }
+            }.sorted { ($0.unitID, $0.category) < ($1.unitID, $1.category) },
+            courses.compactMap { key, figures in
+                guard figures != empty else { return nil }
+                return LearnerCategory(rawValue: key.group.category).map {
+                    CourseGroupFigures(unitID: key.group.unitID, category: $0, courseID: key.courseID,
+                                       figures: figures)
+                }
+            }.sorted { ($0.unitID, $0.category, $0.courseID) < ($1.unitID, $1.category, $1.courseID) })
+    }
+}
+
+extension ActivityFigures {
+    fileprivate init(lessonCompletions: Int, courseCompletions: Int, finalAttempts: Int, passedAttempts: Int,
+                     percentSum: Int) {
+        self.init()
+        self.lessonCompletions = lessonCompletions
+        self.courseCompletions = courseCompletions
+        self.finalAttempts = finalAttempts
+        self.passedAttempts = passedAttempts
+        self.percentSum = percentSum
     }
 }

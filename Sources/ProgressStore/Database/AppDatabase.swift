@@ -12,6 +12,10 @@ public struct AppDatabase: ProgressRepository {
     let hashing: SecretHashing
     /// Submissions share synced commits (group commit).
     let submissions: GroupCommit
+    /// How the rollups of this file cut time (local days, reporting years): stored in the file.
+    let calendar: RollupCalendar
+    /// Where the period figures come from: the rollups, or the raw events (for proofs and benchmarks).
+    public var reportingSource: ReportingSource = .fromEnvironment
 
     /// How hard each commit works to reach the disk.
     public enum Durability: Sendable {
@@ -56,6 +60,7 @@ public struct AppDatabase: ProgressRepository {
             throw ProgressError(.newerSchema, writer.path)
         }
         try migrator.migrate(writer)
+        calendar = try writer.read { db in try Rollups.calendar(db) }
     }
 
     static func makeConfiguration(_ durability: Durability = .full) -> Configuration {

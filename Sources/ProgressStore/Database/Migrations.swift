@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("003-covering-reporting-indexes", migrate: createCoveringReportingIndexes)
         migrator.registerMigration("004-clustered-answers-and-progress", migrate: clusterAnswersAndProgress)
         migrator.registerMigration("005-attempts-by-id-sign-in-audit", migrate: addAttemptsByIDSignInAndAudit)
+        migrator.registerMigration("006-recorded-placement-and-rollups", migrate: addRecordedPlacementAndRollups)
         return migrator
     }
 
@@ -237,5 +238,86 @@ enum Migrations {
             );
             CREATE INDEX auditEvent_on_learner ON auditEvent(learnerId);
             """)
+    }
+
+    /// Every lesson event, attempt and completion records the learner's unit and category at that moment (filled
+    /// for existing rows from today's values); registrations and moves are dated placements; and the rollups the
+    /// reports read, kept in each event's transaction (see `Rollups`), filled from the raw events.
+    private static func addRecordedPlacementAndRollups(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE lessonEvent ADD COLUMN unitId TEXT;
+            ALTER TABLE lessonEvent ADD COLUMN category TEXT;
+            ALTER TABLE attempt ADD COLUMN unitId TEXT;
+            ALTER TABLE attempt ADD COLUMN category TEXT;
+            ALTER TABLE courseCompletion ADD COLUMN unitId TEXT;
+            ALTER TABLE courseCompletion ADD COLUMN category TEXT;
+            UPDATE lessonEvent SET (unitId, category) = (SELECT unitId, category FROM learner WHERE id = learnerId);
+            UPDATE attempt SET (unitId, category) = (SELECT unitId, category FROM learner WHERE id = learnerId);
+            UPDATE courseCompletion
+                SET (unitId, category) = (SELECT unitId, category FROM learner WHERE id = learnerId);
+            DROP INDEX courseCompletion_on_completedAt;
+            CREATE INDEX courseCompletion_on_completedAt
+                ON courseCompletion(completedAt, learnerId, courseId, percent, unitId, category);
+            CREATE INDEX attempt_final_on_submittedAt_recorded
+                ON attempt(submittedAt, unitId, category, courseId, passed, percent) WHERE isFinal;
+            DROP INDEX attempt_final_on_submittedAt;
+
+            CREATE TABLE learnerPlacement (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                learnerId INTEGER NOT NULL REFERENCES learner(id),
+                unitId TEXT NOT NULL,
+                category TEXT NOT NULL,
+                at DATETIME NOT NULL
+            );
+            CREATE INDEX learnerPlacement_on_learner_at ON learnerPlacement(learnerId, at);
+            CREATE INDEX learnerPlacement_on_at ON learnerPlacement(at);
+            INSERT INTO learnerPlacement (learnerId, unitId, category, at)
+                SELECT id, unitId, category, createdAt FROM learner ORDER BY id;
+
+            CREATE TABLE rollupCalendar (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                timeZone TEXT NOT NULL,
+                deadlineMonth INTEGER NOT NULL,
+                deadlineDay INTEGER NOT NULL
+            );
+            INSERT INTO rollupCalendar VALUES (1, 'Asia/Ho_Chi_Minh', 12, 10);
+
+            CREATE TABLE registrationDay (
+                day INTEGER NOT NULL, unitId TEXT NOT NULL, category TEXT NOT NULL, delta INTEGER NOT NULL,
+                PRIMARY KEY (day, unitId, category)
+            ) WITHOUT ROWID;
+            CREATE TABLE dayFigures (
+                day INTEGER NOT NULL, unitId TEXT NOT NULL, category TEXT NOT NULL, courseId TEXT NOT NULL,
+                lessonCompletions INTEGER NOT NULL DEFAULT 0, courseCompletions INTEGER NOT NULL DEFAULT 0,
+                finalAttempts INTEGER NOT NULL DEFAULT 0, passedAttempts INTEGER NOT NULL DEFAULT 0,
+                percentSum INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (day, unitId, category, courseId)
+            ) WITHOUT ROWID;
+            CREATE TABLE yearFigures (
+                year INTEGER NOT NULL, unitId TEXT NOT NULL, category TEXT NOT NULL, courseId TEXT NOT NULL,
+                active INTEGER NOT NULL DEFAULT 0, enrolments INTEGER NOT NULL DEFAULT 0,
+                lessonCompletions INTEGER NOT NULL DEFAULT 0, courseCompletions INTEGER NOT NULL DEFAULT 0,
+                finalAttempts INTEGER NOT NULL DEFAULT 0, passedAttempts INTEGER NOT NULL DEFAULT 0,
+                percentSum INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (year, unitId, category, courseId)
+            ) WITHOUT ROWID;
+            CREATE TABLE activityDay (
+                unitId TEXT NOT NULL, category TEXT NOT NULL, day INTEGER NOT NULL, learnerId INTEGER NOT NULL,
+                courseId TEXT NOT NULL,
+                PRIMARY KEY (unitId, category, day, learnerId, courseId)
+            ) WITHOUT ROWID;
+            CREATE TABLE activityYear (
+                year INTEGER NOT NULL, unitId TEXT NOT NULL, category TEXT NOT NULL, learnerId INTEGER NOT NULL,
+                courseId TEXT NOT NULL,
+                PRIMARY KEY (year, unitId, category, learnerId, courseId)
+            ) WITHOUT ROWID;
+            CREATE TABLE completionYear (
+                year INTEGER NOT NULL, learnerId INTEGER NOT NULL, completions INTEGER NOT NULL,
+                percentSum INTEGER NOT NULL, lastAt DATETIME NOT NULL, lastCourseId TEXT NOT NULL,
+                unitId TEXT NOT NULL, category TEXT NOT NULL,
+                PRIMARY KEY (year, learnerId)
+            ) WITHOUT ROWID;
+            """)
+        try Rollups.rebuild(calendar: .campaign, db)
     }
 }

@@ -1,61 +1,66 @@
 import Foundation
 import GRDB
 
-/// The SQL behind the period figures, in one place so the benchmark can run exactly the same statements in the
-/// `sqlite3` shell. Each takes `:start` and `:end` (UTC instants, end exclusive).
+/// The raw-event SQL behind the period figures, in one place so the benchmark can run exactly the same
+/// statements in the `sqlite3` shell. Each takes `:start` and `:end` (UTC instants, end exclusive) and `:unit`
+/// (one unit, or NULL for all). Every figure is grouped by the unit and category recorded on the event, so a
+/// learner's later move changes nothing here. This is the truth the rollups (`RollupFigures`) are proved against.
 enum ReportingQueries {
-    /// Per unit and category: learners registered by the end of the period.
+    /// Per unit and category: learners registered by the end of the period, where their latest placement
+    /// (registration or move) before it puts them.
     static let registered = """
-        SELECT unitId, category, COUNT(*) FROM learner WHERE createdAt < :end GROUP BY unitId, category
+        SELECT p.unitId, p.category, COUNT(*) FROM learnerPlacement p
+        WHERE p.at < :end AND (:unit IS NULL OR p.unitId = :unit)
+          AND NOT EXISTS (SELECT 1 FROM learnerPlacement q WHERE q.learnerId = p.learnerId AND q.at < :end
+                          AND (q.at > p.at OR (q.at = p.at AND q.id > p.id)))
+        GROUP BY p.unitId, p.category
         """
 
-    /// Per unit and category: learners with any lesson event or attempt in the period. Asked per learner
-    /// (EXISTS on the learner's own index entries), not by collecting the period's millions of events.
+    /// Per unit and category: learners with any lesson event or attempt recorded there in the period.
     static let active = """
-        SELECT l.unitId, l.category, COUNT(*)
-        FROM learner l
-        WHERE EXISTS (SELECT 1 FROM lessonEvent e WHERE e.learnerId = l.id AND e.at >= :start AND e.at < :end)
-           OR EXISTS (SELECT 1 FROM attempt a WHERE a.learnerId = l.id
-                      AND a.submittedAt >= :start AND a.submittedAt < :end)
-        GROUP BY l.unitId, l.category
+        SELECT unitId, category, COUNT(DISTINCT learnerId) FROM (
+            SELECT learnerId, unitId, category FROM lessonEvent WHERE at >= :start AND at < :end
+            UNION ALL
+            SELECT learnerId, unitId, category FROM attempt WHERE submittedAt >= :start AND submittedAt < :end)
+        WHERE (:unit IS NULL OR unitId = :unit)
+        GROUP BY unitId, category
         """
 
-    /// Per unit, category and course: (learner, course) pairs with activity in the period. Every pair with any
-    /// activity has a `courseProgress` row whose first and last activity bracket it, which narrows the pairs to
-    /// test; the events themselves decide.
+    /// Per unit, category and course: (learner, course) pairs with activity recorded there in the period.
     static let enrolments = """
-        SELECT l.unitId, l.category, p.courseId, COUNT(*)
-        FROM courseProgress p JOIN learner l ON l.id = p.learnerId
-        WHERE p.firstActivityAt < :end AND p.lastActivityAt >= :start
-          AND (EXISTS (SELECT 1 FROM lessonEvent e WHERE e.learnerId = p.learnerId AND e.courseId = p.courseId
-                       AND e.at >= :start AND e.at < :end)
-               OR EXISTS (SELECT 1 FROM attempt a WHERE a.learnerId = p.learnerId AND a.courseId = p.courseId
-                          AND a.submittedAt >= :start AND a.submittedAt < :end))
-        GROUP BY l.unitId, l.category, p.courseId
+        SELECT unitId, category, courseId, COUNT(*) FROM (
+            SELECT DISTINCT unitId, category, courseId, learnerId FROM (
+                SELECT learnerId, courseId, unitId, category FROM lessonEvent WHERE at >= :start AND at < :end
+                UNION ALL
+                SELECT learnerId, courseId, unitId, category FROM attempt
+                WHERE submittedAt >= :start AND submittedAt < :end))
+        WHERE (:unit IS NULL OR unitId = :unit)
+        GROUP BY unitId, category, courseId
         """
 
-    /// Per unit, category and course: lessons finished for the first time in the period.
+    /// Per unit, category and course: lessons finished for the first time (by time, then by event id) in the
+    /// period.
     static let lessonCompletions = """
-        SELECT l.unitId, l.category, p.courseId, COUNT(*)
-        FROM lessonProgress p JOIN learner l ON l.id = p.learnerId
-        WHERE p.completedAt >= :start AND p.completedAt < :end
-        GROUP BY l.unitId, l.category, p.courseId
+        SELECT unitId, category, courseId, COUNT(*) FROM (
+            SELECT unitId, category, courseId, at,
+                   ROW_NUMBER() OVER (PARTITION BY learnerId, courseId, lessonId ORDER BY at, id) AS n
+            FROM lessonEvent WHERE kind = 'complete')
+        WHERE n = 1 AND at >= :start AND at < :end AND (:unit IS NULL OR unitId = :unit)
+        GROUP BY unitId, category, courseId
         """
 
     /// Per unit, category and course: courses completed in the period.
     static let courseCompletions = """
-        SELECT l.unitId, l.category, c.courseId, COUNT(*)
-        FROM courseCompletion c JOIN learner l ON l.id = c.learnerId
-        WHERE c.completedAt >= :start AND c.completedAt < :end
-        GROUP BY l.unitId, l.category, c.courseId
+        SELECT unitId, category, courseId, COUNT(*) FROM courseCompletion
+        WHERE completedAt >= :start AND completedAt < :end AND (:unit IS NULL OR unitId = :unit)
+        GROUP BY unitId, category, courseId
         """
 
     /// Per unit, category and course: final attempts in the period, how many passed, and their percents summed.
     static let finalAttempts = """
-        SELECT l.unitId, l.category, a.courseId, COUNT(*), SUM(a.passed), SUM(a.percent)
-        FROM attempt a JOIN learner l ON l.id = a.learnerId
-        WHERE a.isFinal AND a.submittedAt >= :start AND a.submittedAt < :end
-        GROUP BY l.unitId, l.category, a.courseId
+        SELECT unitId, category, courseId, COUNT(*), SUM(passed), SUM(percent) FROM attempt
+        WHERE isFinal AND submittedAt >= :start AND submittedAt < :end AND (:unit IS NULL OR unitId = :unit)
+        GROUP BY unitId, category, courseId
         """
 
     static let all = [registered, active, enrolments, lessonCompletions, courseCompletions, finalAttempts]

@@ -47,11 +47,14 @@ public struct LearnerImport: Sendable {
         let fresh = accepted.filter { !present.contains(Self.identity(of: $0)) }
         // Hash PINs outside the write transaction, on every core: bcrypt is slow on purpose.
         let records = await Self.hashingPINs(of: fresh, with: database.hashing, progress: progress)
+        let calendar = database.calendar
         let written = try await database.writer.write { db in
             let present = try Self.presentIdentities(db)
             var written = 0
             for var record in records where !present.contains(Self.identity(of: record)) {
                 try record.insert(db)
+                try Rollups.addPlacement(learnerID: record.id!, unitID: record.unitId, category: record.category,
+                                         at: record.createdAt, from: nil, calendar: calendar, db)
                 written += 1
             }
             return written

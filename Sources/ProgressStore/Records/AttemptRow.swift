@@ -22,6 +22,9 @@ struct AttemptRow: Codable, FetchableRecord, PersistableRecord {
     var passed: Bool
     /// The client-made submission id, when the attempt was submitted through a front.
     var submissionId: String?
+    /// The learner's unit and category when it was written (what reports group by).
+    var unitId: String?
+    var category: String?
 
     init(_ record: AttemptRecord, submissionID: String? = nil) {
         submissionId = submissionID

@@ -13,6 +13,9 @@ struct CourseCompletionRow: Codable, FetchableRecord, PersistableRecord {
     var verificationCode: String
     /// The attempt that earned it, when an attempt completed the course.
     var attemptId: String?
+    /// The learner's unit and category when it was written (what reports group by).
+    var unitId: String?
+    var category: String?
 
     var completion: CourseCompletion {
         CourseCompletion(learnerID: learnerId, courseID: courseId, courseVersion: courseVersion,

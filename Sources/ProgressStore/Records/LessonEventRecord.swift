@@ -10,6 +10,9 @@ struct LessonEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var lessonId: String
     var kind: String
     var at: Date
+    /// The learner's unit and category when it was written (what reports group by).
+    var unitId: String?
+    var category: String?
 
     static let visit = "visit"
     static let complete = "complete"
