@@ -224,7 +224,7 @@ public struct DocumentComposer: Sendable {
             let reached = rows.reduce(0) { $0 + $1.reachedByEnd }
             total = [.text(t("report.total")), .integer(population), .integer(reached),
                      .integer(rows.reduce(0) { $0 + $1.reachedInPeriod }),
-                     .decimal(population == 0 ? nil : Double(reached * 1000 / population) / 10), .decimal(nil),
+                     .decimal(Percent.of(reached, population)), .decimal(nil),
                      .integer(rows.reduce(0) { $0 + ($1.gap ?? 0) })]
         }
         return ReportTable(
