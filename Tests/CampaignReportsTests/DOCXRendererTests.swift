@@ -25,7 +25,7 @@ struct DOCXRendererTests {
         let package = try OfficePackageContents(DOCXRenderer.render(document))
         let expected = [
             "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/settings.xml",
-            "word/_rels/document.xml.rels", "word/header1.xml", "word/header2.xml",
+            "word/_rels/document.xml.rels", "word/header1.xml", "word/header2.xml", "word/fontTable.xml",
         ]
         #expect(Set(package.paths) == Set(expected))
         #expect(package.paths.first == "[Content_Types].xml")

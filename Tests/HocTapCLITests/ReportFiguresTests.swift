@@ -59,7 +59,7 @@ struct ReportFiguresTests {
         #expect(citizenCounts == [14, 4, 3])
         #expect(citizens.targetPercent == 50)
         #expect(citizens.gap == 3)
-        #expect(citizens.percent == 28.5)
+        #expect(citizens.percent == 28.6, "4 of 14 is 28.57…: half up, not truncated")
         let officials = try #require(report.coverage.first { $0.category == .officials })
         let officialCounts: [Int] = [officials.population, officials.reachedByEnd, officials.gap ?? -1]
         #expect(officialCounts == [4, 0, 4])
@@ -79,9 +79,9 @@ struct ReportFiguresTests {
         #expect(awards.individuals.first?.candidate.completions == 2)
         #expect(awards.individuals.first?.candidate.averagePercent == 90)
         #expect(awards.withheld == 1)
-        // Units: thôn A 2 of 3 (66.6%), phòng X exactly 1 of 2 (50%) qualify; thôn B 1 of 3 does not.
+        // Units: thôn A 2 of 3 (66.7%), phòng X exactly 1 of 2 (50%) qualify; thôn B 1 of 3 does not.
         #expect(awards.units.map(\.unitID) == ["thon-a", "phong-x"])
-        #expect(awards.units.map(\.percent) == [66.6, 50])
+        #expect(awards.units.map(\.percent) == [66.7, 50])
     }
 
     @Test func theMidTermReviewLooksBackToTheStart() async throws {

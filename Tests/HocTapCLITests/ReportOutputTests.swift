@@ -1,8 +1,10 @@
 import CampaignReports
 import CourseContent
+import ArgumentParser
 import CSV
 import Foundation
 import FoundationXML
+@testable import HocTapCLI
 import LearningCore
 import Testing
 import TestSupport
@@ -13,11 +15,17 @@ struct ReportOutputTests {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    private func document() async throws -> (CampaignReport, ReportDocument) {
+    private func document(_ kind: CampaignReport.Kind = .yearly, number: String? = "05") async throws
+        -> (CampaignReport, ReportDocument)
+    {
         let fixture = try await ReportFixture()
-        let report = try await fixture.builder().yearly(2026)
+        let report = switch kind {
+        case .yearly: try await fixture.builder().yearly(2026)
+        case .review: try await fixture.builder().review(until: 2026)
+        case .awards: try await fixture.builder().awardsReport(2026)
+        }
         let words = try MessageCatalog(contentDirectory: Self.repositoryRoot.appendingPathComponent("Content"))
-        let document = DocumentComposer(campaign: ReportFixture.campaign, words: words, number: "05",
+        let document = DocumentComposer(campaign: ReportFixture.campaign, words: words, number: number,
                                         date: ReportFixture.local(2026, 12, 5)).compose(report)
         return (report, document)
     }
@@ -25,6 +33,7 @@ struct ReportOutputTests {
     @Test func theAdministrativeHeaderAndClosing() async throws {
         let (_, document) = try await document()
         #expect(document.header.issuer == "ỦY BAN NHÂN DÂN XÃ THỬ")
+        #expect(document.header.issuerLines == ["ỦY BAN NHÂN DÂN", "XÃ THỬ"], "the body, then the commune")
         #expect(document.header.nationalTitle == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
         #expect(document.header.motto == "Độc lập - Tự do - Hạnh phúc")
         #expect(document.header.number == "Số: 05/BC-UBND")
@@ -94,7 +103,7 @@ struct ReportOutputTests {
         let archive = try Archive(data: try DOCXRenderer.render(document), accessMode: .read)
         let body = try XMLDocument(data: try extract("word/document.xml", from: archive))
         let text = try body.nodes(forXPath: "//*[local-name()='t']").compactMap(\.stringValue).joined(separator: "|")
-        for expected in ["ỦY BAN NHÂN DÂN XÃ THỬ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 05/BC-UBND",
+        for expected in ["ỦY BAN NHÂN DÂN|XÃ THỬ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 05/BC-UBND",
                          "Bảng 1. Kết quả theo đơn vị", "82,5", "Trần Thị Bình", "Nơi nhận:", "Nguyễn Văn Thử"] {
             #expect(text.contains(expected), "\(expected) is in the DOCX")
         }
@@ -138,6 +147,117 @@ struct ReportOutputTests {
         #expect(throws: ReportMerger.Refusal(reason: .duplicateCommune, file: "b.json",
                                              detail: "ỦY BAN NHÂN DÂN XÃ THỬ (a.json)")) {
             try ReportMerger.merge([("a.json", report), ("b.json", twice)])
+        }
+    }
+
+    @Test func theDocumentNumberTakesTheSymbolOnce() async throws {
+        #expect(try await document(number: "12").1.header.number == "Số: 12/BC-UBND")
+        #expect(try await document(number: "12/BC-UBND").1.header.number == "Số: 12/BC-UBND")
+        #expect(try await document(number: "5").1.header.number == "Số: 05/BC-UBND", "under 10: a leading zero")
+        #expect(try await document(number: nil).1.header.number == "Số:       /BC-UBND", "room to write it by hand")
+        #expect(try await document(.awards, number: "7").1.header.number == "Số: 07/TTr-UBND")
+    }
+
+    @Test func namedPeopleAreInAnAppendixToldApartByUnitAndCode() async throws {
+        let (report, document) = try await document()
+        let appendix = try #require(document.appendices.first)
+        #expect(appendix.label == "PHỤ LỤC")
+        #expect(appendix.reference == "(Kèm theo Báo cáo số 05/BC-UBND ngày 05/12/2026 của Ủy ban nhân dân xã Thử)")
+        let columns = appendix.table.columns.map(\.title)
+        #expect(columns.contains("Mã người học") && columns.contains("Đơn vị"))
+        let binh = try #require(report.awards?.individuals.first { $0.candidate.displayName == "Trần Thị Bình" })
+        #expect(appendix.table.rows.contains { row in
+            row.contains(.text("Trần Thị Bình")) && row.contains(.text("Thôn A"))
+                && row.contains(.text(String(binh.candidate.learnerID)))
+        })
+        // The body names nobody: it points to the appendix.
+        let bodyTables = document.sections.flatMap { section in
+            section.tables + section.subsections.flatMap(\.tables)
+        }
+        #expect(!bodyTables.contains { $0.rows.contains { $0.contains(.text("Trần Thị Bình")) } })
+        #expect(document.sections.flatMap(\.paragraphs).contains { $0.contains("Phụ lục kèm theo") })
+        // In every document format the appendix comes after the signer.
+        let html = HTMLRenderer.render(document)
+        let signer = try #require(html.range(of: "Nguyễn Văn Thử"))
+        let name = try #require(html.range(of: "Trần Thị Bình"))
+        #expect(signer.upperBound <= name.lowerBound)
+        #expect(html.contains("<section class=\"appendix\">"))
+        let markdown = MarkdownRenderer.render(document)
+        #expect(try #require(markdown.range(of: "Nguyễn Văn Thử")).upperBound
+            <= #require(markdown.range(of: "Trần Thị Bình")).lowerBound)
+    }
+
+    @Test func awardProposalsAreATờTrình() async throws {
+        let (_, document) = try await document(.awards)
+        #expect(document.kind == "TỜ TRÌNH")
+        #expect(document.title == "Về việc đề nghị khen thưởng trong phong trào \"học tập số\" năm 2026")
+        #expect(document.recipient == "Kính gửi: Ủy ban nhân dân thành phố.")
+        let opening = document.sections.first?.paragraphs ?? []
+        #expect(opening.first?.hasPrefix("Căn cứ ") == true)
+        #expect(opening.last?.hasPrefix("Ủy ban nhân dân xã Thử kính trình Ủy ban nhân dân thành phố xem xét") == true)
+        #expect(document.conclusion == ["Ủy ban nhân dân xã Thử kính trình Ủy ban nhân dân thành phố xem xét, quyết định./."])
+        #expect(document.appendices.first?.reference.hasPrefix("(Kèm theo Tờ trình số 05/TTr-UBND") == true)
+        let html = HTMLRenderer.render(document)
+        let close = try #require(html.range(of: "xem xét, quyết định./."))
+        let recipients = try #require(html.range(of: "Nơi nhận:"))
+        #expect(close.upperBound <= recipients.lowerBound, "the request closes the body, before the signature block")
+    }
+
+    @Test func noFilePathInTheBodyAndAVietnameseSerifFallback() async throws {
+        let (_, document) = try await document()
+        let texts = document.sections.flatMap { [$0.title] + $0.paragraphs + $0.subsections.flatMap(\.paragraphs) }
+        for text in texts {
+            #expect(!text.contains(".yaml") && !text.contains("Content/") && !text.contains(".sqlite"), "\(text)")
+        }
+        let html = HTMLRenderer.render(document)
+        #expect(html.contains(#"font-family: "Times New Roman", Times, "Liberation Serif", "Tinos", "DejaVu Serif""#))
+        #expect(html.contains("caption { font-weight: bold; text-align: center; margin-bottom: 2mm; font-size: 13pt; break-after: avoid;"))
+        #expect(html.contains("<p class=\"issuer\">ỦY BAN NHÂN DÂN<br/>XÃ THỬ</p>"))
+    }
+
+    @Test func csvNeutralisesFormulasButKeepsNumbers() throws {
+        let table = ReportTable(
+            id: "thu", title: "=Bảng", columns: [ReportColumn("Tên", numeric: false), ReportColumn("Số")],
+            rows: [[.text("=HYPERLINK(\"http://x\",\"bấm\")"), .integer(3)], [.text("+1"), .integer(-3)],
+                   [.text("-2+3"), .decimal(-1.5)], [.text("@SUM(A1)"), .integer(0)], [.text("\tTab"), .integer(1)],
+                   [.text("\rCR"), .integer(1)], [.text("Thôn = 1"), .integer(1)]])
+        let block = CSVRenderer.render(table)
+        let rows = Array(try CSVReader(string: block))
+        #expect(rows[0] == ["'=Bảng"])
+        #expect(rows[2] == ["'=HYPERLINK(\"http://x\",\"bấm\")", "3"])
+        #expect(rows[3] == ["'+1", "-3"], "a figure stays a number, even a negative one")
+        #expect(rows[4] == ["'-2+3", "-1.5"])
+        #expect(rows[5] == ["'@SUM(A1)", "0"])
+        #expect(rows[6] == ["'\tTab", "1"])
+        #expect(rows[7] == ["'\rCR", "1"])
+        #expect(rows[8] == ["Thôn = 1", "1"], "only a leading trigger is neutralised")
+        #expect(block.contains("\"'+1\",-3"), "a neutralised cell is quoted")
+    }
+
+    @Test func markdownEscapesPipesLineBreaksAndHTMLInNames() throws {
+        let name = "An | Bình\n<script>alert(1)</script> *Cúc* [x](y)"
+        var document = ReportDocument(
+            header: ReportHeader(superiorBody: nil, issuer: "ỦY BAN NHÂN DÂN XÃ THỬ", nationalTitle: "CỘNG HÒA",
+                                 motto: "Độc lập", number: "Số: 01/BC-UBND", placeAndDate: "Thử"),
+            kind: "BÁO CÁO", title: "Thử", recipient: nil, sections: [],
+            closing: ReportClosing(recipientsLabel: "Nơi nhận:", recipients: [], authority: [], signer: "Ký"))
+        document.sections = [ReportSection(number: "I", title: "Danh sách", tables: [
+            ReportTable(id: "t", title: "Bảng 1", columns: [ReportColumn("Tên", numeric: false), ReportColumn("Số")],
+                        rows: [[.text(name), .integer(1_000)]]),
+        ])]
+        let markdown = MarkdownRenderer.render(document)
+        let row = try #require(markdown.split(separator: "\n").first { $0.contains("An ") })
+        #expect(row == #"| An \| Bình \<script\>alert(1)\</script\> \*Cúc\* \[x\](y) | 1.000 |"#)
+        #expect(!markdown.contains("<script>"))
+        #expect(markdown.contains("**ỦY BAN NHÂN DÂN**  \n**XÃ THỬ**"), "the issuer on its two lines")
+    }
+
+    @Test func datesAreTypedAsYYYYMMDDOnly() throws {
+        let vietnam = try #require(TimeZone(identifier: "Asia/Ho_Chi_Minh"))
+        #expect(try LocalDate.parse("2026-12-05", in: vietnam) == ReportFixture.local(2026, 12, 5, 0))
+        for wrong in ["2026-12-5", "05/12/2026", "2026-02-30", "2026-12-05x", "26-12-05", "2026-13-01", "2026-1205",
+                      " 2026-12-05", "２０２６-12-05"] {
+            #expect(throws: ValidationError.self, "\(wrong)") { try LocalDate.parse(wrong, in: vietnam) }
         }
     }
 

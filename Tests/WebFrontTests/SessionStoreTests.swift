@@ -18,7 +18,9 @@ import WebFront
         #expect(first.session.csrfToken != second.session.csrfToken)
         #expect(await store.session(token: first.token)?.session.identity == Self.identity)
         #expect(await store.session(token: second.token)?.session.identity == nil)
-        #expect(await store.session(token: "0" + first.token.dropFirst()) == nil)
+        // One character changed (never to itself, whatever the token starts with) finds nothing.
+        let altered = (first.token.hasPrefix("0") ? "1" : "0") + first.token.dropFirst()
+        #expect(await store.session(token: altered) == nil)
     }
 
     @Test func anIdleSessionEndsAndUseKeepsItAlive() async {

@@ -18,6 +18,8 @@ public struct DocumentComposer: Sendable {
         self.date = date
     }
 
+    /// The document of `report`: a report (Báo cáo, BC) for the yearly report and the reviews; the award
+    /// proposals as a submission (Tờ trình, TTr) to the body above, the named people in an appendix (Phụ lục).
     public func compose(_ report: CampaignReport) -> ReportDocument {
         var sections: [ReportSection] = []
         var tableNumber = 0
@@ -25,16 +27,43 @@ public struct DocumentComposer: Sendable {
             tableNumber += 1
             return tableNumber
         }
-        if report.kind != .awards {
+        let isProposal = report.kind == .awards
+        let symbol = isProposal ? Self.proposalSymbol(campaign.report.symbol) : campaign.report.symbol
+        let numberText = Self.documentNumber(number, symbol: symbol)
+        let documentDate = date ?? report.generatedAt
+        var appendices: [ReportAppendix] = []
+        if let awards = report.awards, !awards.individuals.isEmpty {
+            let reference = t("report.appendix.reference", [
+                t(isProposal ? "report.kind_name_proposal" : "report.kind_name"), numberText,
+                dateText(documentDate), campaign.issuer,
+            ])
+            appendices.append(ReportAppendix(
+                label: t("report.appendix.label"), title: t("report.appendix.individuals"), reference: reference,
+                table: individualsTable(awards)))
+        }
+        var opening: [String] = []
+        var conclusion: [String] = []
+        if isProposal, let awards = report.awards {
+            let addressee = campaign.report.sentTo ?? t("report.proposal.addressee")
+            opening = [
+                t("report.proposal.basis", [campaign.plan]), t("report.proposal.results", [report.periodLabel]),
+                t("report.proposal.request", [campaign.issuer, addressee, integer(awards.units.count),
+                                              integer(awards.individuals.count), report.periodLabel]),
+            ]
+            sections = proposalSections(awards, nextTable: nextTable)
+            conclusion = [t("report.proposal.close", [campaign.issuer, addressee])]
+        } else {
             sections.append(ReportSection(number: "I", title: t("report.section.context"),
                                           paragraphs: [t("report.context", [campaign.plan, report.periodLabel])]))
             sections.append(results(report, nextTable: nextTable))
-        }
-        if let awards = report.awards {
-            sections.append(awardSection(awards, number: roman(sections.count + 1), nextTable: nextTable))
-        }
-        if report.kind != .awards {
+            if let awards = report.awards {
+                sections.append(awardSection(awards, number: roman(sections.count + 1), nextTable: nextTable))
+            }
             sections.append(assessment(report, number: roman(sections.count + 1)))
+        }
+        if !opening.isEmpty {
+            // The grounds and the request open the submission, before its first numbered part.
+            sections.insert(ReportSection(number: "", title: "", paragraphs: opening), at: 0)
         }
         let titleKey = switch report.kind {
         case .yearly: "report.title.yearly"
@@ -45,12 +74,32 @@ public struct DocumentComposer: Sendable {
             header: ReportHeader(
                 superiorBody: campaign.report.superiorBody?.uppercased(), issuer: campaign.issuer.uppercased(),
                 nationalTitle: t("report.national_title"), motto: t("report.motto"),
-                number: t("report.number", [number ?? "      ", campaign.report.symbol]),
-                placeAndDate: placeAndDate(date ?? report.generatedAt)),
-            kind: t("report.kind"), title: t(titleKey, [report.periodLabel]),
+                number: t("report.number", [numberText]), placeAndDate: placeAndDate(documentDate)),
+            kind: t(isProposal ? "report.kind_proposal" : "report.kind"), title: t(titleKey, [report.periodLabel]),
             recipient: campaign.report.sentTo.map { t("report.sent_to", [$0]) }, sections: sections,
             closing: ReportClosing(recipientsLabel: t("report.recipients"), recipients: campaign.report.recipients,
-                                   authority: campaign.report.authority, signer: campaign.report.signer))
+                                   authority: campaign.report.authority, signer: campaign.report.signer),
+            conclusion: conclusion, appendices: appendices)
+    }
+
+    /// "12/BC-UBND" from `--number 12`, "05/BC-UBND" from `5` (numbers under 10 take a leading zero), and
+    /// "12/BC-UBND" from `12/BC-UBND` too: a number typed with its symbol keeps it instead of doubling it. Blank
+    /// leaves room for the clerk to write the number by hand.
+    static func documentNumber(_ number: String?, symbol: String) -> String {
+        let typed = (number ?? "").trimmingCharacters(in: .whitespaces)
+        guard !typed.isEmpty else { return "      /" + symbol }
+        let parts = typed.split(separator: "/", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        var digits = parts[0]
+        if let value = Int(digits), value >= 0, value < 10, digits.allSatisfy(\.isASCII) { digits = "0\(value)" }
+        let given = parts.count > 1 ? parts[1] : ""
+        return digits + "/" + (given.isEmpty ? symbol : given)
+    }
+
+    /// The symbol of a submission from the symbol of a report: "BC-UBND" → "TTr-UBND".
+    static func proposalSymbol(_ reportSymbol: String) -> String {
+        let groups = reportSymbol.split(separator: "-", maxSplits: 1)
+        guard groups.count == 2, groups[0] == "BC" else { return "TTr-" + reportSymbol }
+        return "TTr-" + groups[1]
     }
 
     // MARK: - Sections
@@ -98,25 +147,57 @@ public struct DocumentComposer: Sendable {
     }
 
     private func awardSection(_ awards: CampaignReport.Awards, number: String, nextTable: () -> Int) -> ReportSection {
-        let criteria = t("report.award_criteria", [
+        ReportSection(number: number, title: t("report.section.awards"),
+                      paragraphs: [criteriaText(awards)] + individualsText(awards),
+                      tables: [unitsTable(awards, number: nextTable())])
+    }
+
+    /// A submission's parts: the criteria, the units proposed, the people proposed (listed in the appendix).
+    private func proposalSections(_ awards: CampaignReport.Awards, nextTable: () -> Int) -> [ReportSection] {
+        [
+            ReportSection(number: "I", title: t("report.section.award_criteria"), paragraphs: [criteriaText(awards)]),
+            ReportSection(number: "II", title: t("report.section.award_units"),
+                          tables: [unitsTable(awards, number: nextTable())]),
+            ReportSection(number: "III", title: t("report.section.award_individuals"),
+                          paragraphs: individualsText(awards)),
+        ]
+    }
+
+    private func criteriaText(_ awards: CampaignReport.Awards) -> String {
+        t("report.award_criteria", [
             String(awards.minimumCourses), String(awards.minimumAverage), String(awards.unitMinimumPercent),
             String(awards.unitContent),
         ])
-        var paragraphs = [criteria]
-        if awards.withheld > 0 { paragraphs.append(t("report.award_withheld", [String(awards.withheld)])) }
-        let individuals = ReportTable(
-            id: "khen-thuong-ca-nhan", title: t("report.table.award_individuals", [String(nextTable())]),
+    }
+
+    /// Where the named people are (the appendix), and how many met the criteria without consenting to be named.
+    private func individualsText(_ awards: CampaignReport.Awards) -> [String] {
+        var paragraphs = [awards.individuals.isEmpty ? t("report.award_no_individuals")
+            : t("report.award_individuals_appendix", [integer(awards.individuals.count)])]
+        if awards.withheld > 0 { paragraphs.append(t("report.award_withheld", [integer(awards.withheld)])) }
+        return paragraphs
+    }
+
+    /// The people proposed, each told apart by unit and learner code, with the figures that qualify them.
+    private func individualsTable(_ awards: CampaignReport.Awards) -> ReportTable {
+        ReportTable(
+            id: "khen-thuong-ca-nhan", title: t("report.table.appendix_individuals"),
             columns: [ReportColumn(t("report.column.number")), ReportColumn(t("report.column.name"), numeric: false),
+                      ReportColumn(t("report.column.learner_code"), numeric: false),
                       ReportColumn(t("report.column.unit"), numeric: false),
                       ReportColumn(t("report.column.category"), numeric: false),
                       ReportColumn(t("report.column.courses_completed")), ReportColumn(t("report.column.average_score"))],
             rows: awards.individuals.enumerated().map { index, award in
-                [.integer(index + 1), .text(award.candidate.displayName), .text(award.unitName),
-                 .text(t("categories.\(award.candidate.category.rawValue)")), .integer(award.candidate.completions),
-                 .decimal(award.candidate.averagePercent)]
+                // A code, not a quantity: written as is, without a thousands dot.
+                [.integer(index + 1), .text(award.candidate.displayName), .text(String(award.candidate.learnerID)),
+                 .text(award.unitName), .text(t("categories.\(award.candidate.category.rawValue)")),
+                 .integer(award.candidate.completions), .decimal(award.candidate.averagePercent)]
             })
-        let units = ReportTable(
-            id: "khen-thuong-tap-the", title: t("report.table.award_units", [String(nextTable())]),
+    }
+
+    private func unitsTable(_ awards: CampaignReport.Awards, number: Int) -> ReportTable {
+        ReportTable(
+            id: "khen-thuong-tap-the", title: t("report.table.award_units", [String(number)]),
             columns: [ReportColumn(t("report.column.number")), ReportColumn(t("report.column.unit"), numeric: false),
                       ReportColumn(t("report.column.registered")),
                       ReportColumn(t("report.column.completed_content", [String(awards.unitContent)])),
@@ -125,8 +206,6 @@ public struct DocumentComposer: Sendable {
                 [.integer(index + 1), .text(unit.name), .integer(unit.registered), .integer(unit.completed),
                  .decimal(unit.percent)]
             })
-        return ReportSection(number: number, title: t("report.section.awards"), paragraphs: paragraphs,
-                             tables: [individuals, units])
     }
 
     private func assessment(_ report: CampaignReport, number: String) -> ReportSection {
@@ -227,7 +306,7 @@ public struct DocumentComposer: Sendable {
             let reached = rows.reduce(0) { $0 + $1.reachedByEnd }
             total = [.text(t("report.total")), .integer(population), .integer(reached),
                      .integer(rows.reduce(0) { $0 + $1.reachedInPeriod }),
-                     .decimal(population == 0 ? nil : Double(reached * 1000 / population) / 10), .decimal(nil),
+                     .decimal(Percent.of(reached, population)), .decimal(nil),
                      .integer(rows.reduce(0) { $0 + ($1.gap ?? 0) })]
         }
         return ReportTable(
@@ -261,7 +340,7 @@ public struct DocumentComposer: Sendable {
         return t("report.place_and_date", [campaign.place, day, month, String(parts.year)])
     }
 
-    /// "10/12/2026".
+    /// "10/12/2026": the short form used inside a sentence and in an appendix's reference line.
     private func dateText(_ date: Date) -> String {
         let parts = dateParts(date)
         return String(format: "%02d/%02d/%d", parts.day, parts.month, parts.year)

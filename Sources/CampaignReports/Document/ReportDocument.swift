@@ -13,20 +13,27 @@ public struct ReportDocument: Sendable, Hashable {
     public var recipient: String?
     public var sections: [ReportSection]
     public var closing: ReportClosing
+    /// Paragraphs after the sections and before the closing (a Tờ trình's "kính trình … xem xét, quyết định./.").
+    public var conclusion: [String]
+    /// Appendices after the closing, each on a new page (the list of named people).
+    public var appendices: [ReportAppendix]
 
+    /// A document; `conclusion` and `appendices` are empty unless given.
     public init(header: ReportHeader, kind: String, title: String, recipient: String?, sections: [ReportSection],
-                closing: ReportClosing) {
+                closing: ReportClosing, conclusion: [String] = [], appendices: [ReportAppendix] = []) {
         self.header = header
         self.kind = kind
         self.title = title
         self.recipient = recipient
         self.sections = sections
         self.closing = closing
+        self.conclusion = conclusion
+        self.appendices = appendices
     }
 
-    /// Every table, in reading order (for spreadsheets and CSV).
+    /// Every table, in reading order, appendices last (for spreadsheets and CSV).
     public var tables: [ReportTable] {
-        sections.flatMap { $0.allTables }
+        sections.flatMap { $0.allTables } + appendices.map(\.table)
     }
 }
 

@@ -50,10 +50,8 @@ public struct CampaignReport: Sendable, Hashable, Codable {
         public var reachedInPeriod: Int
         public var targetPercent: Int?
 
-        /// Reached by the end, in percent of the population (one decimal).
-        public var percent: Double? {
-            population == 0 ? nil : Double(reachedByEnd * 1000 / population) / 10
-        }
+        /// Reached by the end, in percent of the population (rounded half up to one decimal).
+        public var percent: Double? { Percent.of(reachedByEnd, population) }
 
         /// People still to reach the level for the year's target ("còn N người"); zero when met; nil where no
         /// target applies (none configured, or no one to reach it), never "met" by default.

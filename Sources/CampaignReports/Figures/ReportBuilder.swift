@@ -225,7 +225,7 @@ public struct ReportBuilder: Sendable {
             let completed = completing[unit.id] ?? 0
             guard people > 0, completed * 100 >= criteria.unitMinimumPercent * people else { return nil }
             return .init(unitID: unit.id, name: unit.name, registered: people, completed: completed,
-                         percent: Double(completed * 1000 / people) / 10)
+                         percent: Percent.of(completed, people) ?? 0)
         }
         return .init(
             minimumCourses: criteria.individualMinimumCourses, minimumAverage: criteria.individualMinimumAverage,

@@ -18,6 +18,7 @@ public enum DOCXRenderer {
             ("/word/document.xml", "\(wordprocessing).document.main+xml"),
             ("/word/styles.xml", "\(wordprocessing).styles+xml"),
             ("/word/settings.xml", "\(wordprocessing).settings+xml"),
+            ("/word/fontTable.xml", "\(wordprocessing).fontTable+xml"),
             ("/word/header1.xml", "\(wordprocessing).header+xml"),
             ("/word/header2.xml", "\(wordprocessing).header+xml"),
         ]))
@@ -27,6 +28,7 @@ public enum DOCXRenderer {
         package.add("word/document.xml", WordDocumentWriter(document: document).documentXML())
         package.add("word/styles.xml", WordParts.styles)
         package.add("word/settings.xml", WordParts.settings)
+        package.add("word/fontTable.xml", WordParts.fontTable)
         package.add("word/header1.xml", WordParts.pageNumberHeader)
         package.add("word/header2.xml", WordParts.firstPageHeader)
         package.add("word/_rels/document.xml.rels", OfficeXML.relationships([
@@ -34,6 +36,7 @@ public enum DOCXRenderer {
             .init(id: "rId2", type: "settings", target: "settings.xml"),
             .init(id: WordParts.defaultHeaderID, type: "header", target: "header1.xml"),
             .init(id: WordParts.firstHeaderID, type: "header", target: "header2.xml"),
+            .init(id: "rId5", type: "fontTable", target: "fontTable.xml"),
         ]))
         return try package.zipped()
     }
@@ -41,7 +44,8 @@ public enum DOCXRenderer {
 
 // MARK: - Page geometry
 
-/// A4 portrait with the decree's margins, in twips (1/1440 inch).
+/// A4 portrait with the decree's margins, in twips (1/1440 inch); a table too wide for it gets a landscape
+/// section of its own, with the same margins.
 private enum WordPage {
     static let width = 11906
     static let height = 16838
@@ -52,6 +56,8 @@ private enum WordPage {
     /// Distance from the page's top edge to the page number.
     static let headerDistance = twips(millimetres: 10)
     static let textWidth = width - left - right
+    /// The text width of a landscape page.
+    static let landscapeTextWidth = height - left - right
     /// 1.27 cm, the first-line indent of body paragraphs.
     static let firstLineIndent = 720
 
@@ -66,6 +72,8 @@ private struct ParagraphFormat {
 
     var style: String?
     var keepNext = false
+    /// Starts a new page (an appendix).
+    var pageBreakBefore = false
     /// A solid line under the (empty) paragraph: the short rules of the header and title.
     var bottomRule = false
     var spaceBefore: Int?
@@ -82,6 +90,7 @@ private struct ParagraphFormat {
         var xml = ""
         if let style { xml += #"<w:pStyle w:val="\#(style)"/>"# }
         if keepNext { xml += "<w:keepNext/>" }
+        if pageBreakBefore { xml += "<w:pageBreakBefore/>" }
         if bottomRule {
             xml += #"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:pBdr>"#
         }
@@ -237,12 +246,20 @@ private func row(_ cells: [String], isHeader: Bool = false, exactHeight: Int? = 
 // MARK: - The document part
 
 /// Writes `word/document.xml` for one report.
-private struct WordDocumentWriter {
+private final class WordDocumentWriter {
     let document: ReportDocument
+    /// Sections closed so far: the first carries the empty first-page header and starts the page numbers.
+    private var closedSections = 0
+    /// Whether the section being written is landscape.
+    private var inLandscape = false
+
+    init(document: ReportDocument) {
+        self.document = document
+    }
 
     /// Cell padding of the bordered tables (1.5 mm).
     private let tableCellMargin = 85
-    /// Font size of table text (12 pt: a wide table stays readable without landscape pages).
+    /// Font size of table text.
     private let tablePoints = 12.0
 
     func documentXML() -> String {
@@ -250,17 +267,51 @@ private struct WordDocumentWriter {
         for section in document.sections {
             body += self.section(section, depth: 0)
         }
+        // The request and the signature always stand on a portrait page.
+        body += orientation(landscape: false)
+        // The request goes with the signature block: never a signature alone on its page.
+        for text in document.conclusion {
+            body += paragraph(text, ParagraphFormat(style: "ReportBody", keepNext: true))
+        }
         body += closing()
-        let sectionProperties = #"<w:headerReference w:type="default" r:id="\#(WordParts.defaultHeaderID)"/>"#
-            + #"<w:headerReference w:type="first" r:id="\#(WordParts.firstHeaderID)"/>"#
-            + #"<w:pgSz w:w="\#(WordPage.width)" w:h="\#(WordPage.height)"/>"#
-            + #"<w:pgMar w:top="\#(WordPage.top)" w:right="\#(WordPage.right)" w:bottom="\#(WordPage.bottom)" "#
-            + #"w:left="\#(WordPage.left)" w:header="\#(WordPage.headerDistance)" "#
-            + #"w:footer="\#(WordPage.headerDistance)" w:gutter="0"/>"#
-            + #"<w:pgNumType w:start="1"/><w:titlePg/>"#
+        for appendix in document.appendices {
+            body += self.appendix(appendix)
+        }
+        // The last section's properties close the body (a wide appendix ends the document on a landscape page).
         return OfficeXML.declaration
             + #"<w:document xmlns:w="\#(WordParts.namespace)" xmlns:r="\#(OfficeXML.officeRelationshipsNamespace)">"#
-            + "<w:body>\(body)<w:sectPr>\(sectionProperties)</w:sectPr></w:body></w:document>"
+            + "<w:body>\(body)\(sectionProperties(landscape: inLandscape))</w:body></w:document>"
+    }
+
+    /// `<w:sectPr>` of the section now ending: A4 with the decree's margins, portrait or landscape. Only the
+    /// first section has a first page of its own (no number on page 1) and starts the numbering at 1.
+    private func sectionProperties(landscape: Bool) -> String {
+        let first = closedSections == 0
+        var xml = #"<w:headerReference w:type="default" r:id="\#(WordParts.defaultHeaderID)"/>"#
+        if first { xml += #"<w:headerReference w:type="first" r:id="\#(WordParts.firstHeaderID)"/>"# }
+        xml += landscape
+            ? #"<w:pgSz w:w="\#(WordPage.height)" w:h="\#(WordPage.width)" w:orient="landscape"/>"#
+            : #"<w:pgSz w:w="\#(WordPage.width)" w:h="\#(WordPage.height)"/>"#
+        xml += #"<w:pgMar w:top="\#(WordPage.top)" w:right="\#(WordPage.right)" w:bottom="\#(WordPage.bottom)" "#
+            + #"w:left="\#(WordPage.left)" w:header="\#(WordPage.headerDistance)" "#
+            + #"w:footer="\#(WordPage.headerDistance)" w:gutter="0"/>"#
+        if first { xml += #"<w:pgNumType w:start="1"/><w:titlePg/>"# }
+        return "<w:sectPr>\(xml)</w:sectPr>"
+    }
+
+    /// An empty paragraph that ends the current section (whose orientation is `landscape`); what follows
+    /// starts a new page.
+    private func sectionBreak(landscape: Bool) -> String {
+        let xml = #"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/>"# + sectionProperties(landscape: landscape)
+            + "</w:pPr></w:p>"
+        closedSections += 1
+        inLandscape = !landscape
+        return xml
+    }
+
+    /// Switches to a landscape or portrait section when the content needs the other orientation.
+    private func orientation(landscape: Bool) -> String {
+        landscape == inLandscape ? "" : sectionBreak(landscape: inLandscape)
     }
 
     // MARK: Header
@@ -278,7 +329,7 @@ private struct WordDocumentWriter {
             let text = balancedLines(uppercased(superior), width: leftWidth, points: namePoints, bold: false)
             issuer += paragraph(text, centred, RunFormat(points: namePoints))
         }
-        let issuerText = balancedLines(uppercased(header.issuer), width: leftWidth, points: namePoints, bold: true)
+        let issuerText = header.issuerLines.map(uppercased).joined(separator: "\n")
         issuer += paragraph(issuerText, centred, RunFormat(bold: true, points: namePoints))
         let issuerLineWidth = issuerText.split(separator: "\n")
             .map { estimatedWidth(String($0), points: namePoints, bold: true) }.max() ?? 0
@@ -331,7 +382,13 @@ private struct WordDocumentWriter {
             let mark = number.allSatisfy(\.isLetter) ? ")" : "."
             heading = number.isEmpty ? section.title : "\(number)\(mark) \(section.title)"
         }
-        var xml = paragraph(heading, ParagraphFormat(style: "Heading\(min(depth, 2) + 1)"))
+        // A heading goes with what follows it: onto the landscape page of a wide table it directly heads.
+        let headsWideTable = section.paragraphs.isEmpty && section.tables.first.map { layout($0).landscape } == true
+        var xml = orientation(landscape: headsWideTable)
+        if !section.title.isEmpty {
+            // Kept with the next paragraph directly too: LibreOffice does not always honour it from the style alone.
+            xml += paragraph(heading, ParagraphFormat(style: "Heading\(min(depth, 2) + 1)", keepNext: true))
+        }
         for text in section.paragraphs {
             xml += paragraph(text, ParagraphFormat(style: "ReportBody"))
         }
@@ -339,7 +396,7 @@ private struct WordDocumentWriter {
             xml += self.reportTable(reportTable)
         }
         for chart in section.charts {
-            xml += self.chart(chart)
+            xml += orientation(landscape: false) + self.chart(chart)
         }
         for subsection in section.subsections {
             xml += self.section(subsection, depth: depth + 1)
@@ -349,15 +406,17 @@ private struct WordDocumentWriter {
 
     // MARK: Tables
 
-    /// The caption, then a bordered table: header row bold and centred, figures right-aligned, total row bold.
-    private func reportTable(_ reportTable: ReportTable) -> String {
-        var xml = paragraph(reportTable.title, ParagraphFormat(style: "ReportCaption"), RunFormat(bold: true))
-        let columnCount = max(reportTable.columns.count, reportTable.allRows.map(\.count).max() ?? 0)
-        guard columnCount > 0 else { return xml }
-        let columns = (0..<columnCount).map { index in
-            index < reportTable.columns.count ? reportTable.columns[index] : ReportColumn("", numeric: false)
+    /// The caption, then a bordered table: header row bold and centred, figures right-aligned, total row bold;
+    /// on a landscape page when its columns do not fit a portrait one.
+    private func reportTable(_ reportTable: ReportTable, caption: Bool = true) -> String {
+        let layout = layout(reportTable)
+        var xml = orientation(landscape: layout.landscape)
+        if caption {
+            xml += paragraph(reportTable.title, ParagraphFormat(style: "ReportCaption"), RunFormat(bold: true))
         }
-        let widths = columnWidths(columns: columns, rows: reportTable.allRows)
+        guard !layout.widths.isEmpty else { return xml }
+        let columns = layout.columns
+        let widths = layout.widths
 
         func cellParagraph(_ text: String, alignment: ParagraphFormat.Alignment, bold: Bool, keepNext: Bool = false)
             -> String
@@ -382,22 +441,118 @@ private struct WordDocumentWriter {
         return xml + spacerAfterTable()
     }
 
-    /// Widths that add up to the text width: text columns after their longest cell, figures after their
-    /// longest figure or heading word (headings wrap).
-    private func columnWidths(columns: [ReportColumn], rows: [[ReportCell]]) -> [Int] {
-        let weights = columns.indices.map { index in
-            let longestCell = rows.compactMap { index < $0.count ? $0[index].display.count : nil }.max() ?? 0
-            let longestWord = columns[index].title.split(separator: " ").map(\.count).max() ?? 0
-            if columns[index].isNumeric {
-                // Room for the heading on two or three lines.
-                return max(longestCell + 2, longestWord + 2, (columns[index].title.count + 1) / 2 + 1, 6)
-            }
-            return max(min(longestCell, 36), longestWord, 10)
+    /// A table's columns, their widths, and whether it needs a landscape page.
+    private struct TableLayout {
+        var columns: [ReportColumn]
+        var widths: [Int]
+        var landscape: Bool
+    }
+
+    /// Widths from the content: each column at least as wide as its longest heading word and, for figures, its
+    /// longest figure (a word or a number is never broken); a figure column is widened so its heading takes at
+    /// most three lines, a text column towards its longest cell. When that does not fit the portrait text width
+    /// the table goes landscape; the room left is shared out, text columns first.
+    private func layout(_ reportTable: ReportTable) -> TableLayout {
+        let columnCount = max(reportTable.columns.count, reportTable.allRows.map(\.count).max() ?? 0)
+        let columns = (0..<columnCount).map { index in
+            index < reportTable.columns.count ? reportTable.columns[index] : ReportColumn("", numeric: false)
         }
-        let total = weights.reduce(0, +)
-        var widths = weights.map { WordPage.textWidth * $0 / total }
-        widths[widths.count - 1] += WordPage.textWidth - widths.reduce(0, +)
-        return widths
+        guard columnCount > 0 else { return TableLayout(columns: [], widths: [], landscape: false) }
+        let padding = 2 * tableCellMargin + 80
+        var needed: [Int] = []
+        var comfortable: [Int] = []
+        for (index, column) in columns.enumerated() {
+            let cells = reportTable.allRows.compactMap { index < $0.count ? $0[index].display : nil }
+            let headingWords = column.title.split(separator: " ").map(String.init)
+            let longestHeadingWord = headingWords.map { tableTextWidth($0, bold: true) }.max() ?? 0
+            if column.isNumeric {
+                // Figures are never wrapped: the whole figure, bold as in the total row.
+                let longestFigure = cells.map { tableTextWidth($0, bold: true, figure: true) }.max() ?? 0
+                let minimum = max(longestHeadingWord, longestFigure) + padding
+                needed.append(minimum)
+                comfortable.append(max(minimum, headingWidth(headingWords, lines: 3) + padding))
+            } else {
+                let longestWord = cells.flatMap { $0.split(separator: " ") }
+                    .map { tableTextWidth(String($0), bold: true) }.max() ?? 0
+                let minimum = max(longestHeadingWord, longestWord) + padding
+                let longestCell = cells.map { tableTextWidth($0, bold: false) }.max() ?? 0
+                needed.append(minimum)
+                comfortable.append(max(minimum, min(longestCell + padding, 2835)))  // up to 5 cm
+            }
+        }
+        let landscape = comfortable.reduce(0, +) > WordPage.textWidth
+        let available = landscape ? WordPage.landscapeTextWidth : WordPage.textWidth
+        var widths = needed
+        var room = available - widths.reduce(0, +)
+        if room > 0 {
+            // Towards the comfortable widths first, in proportion to what each column lacks.
+            let lacking = zip(comfortable, widths).map { max(0, $0 - $1) }
+            let totalLacking = lacking.reduce(0, +)
+            if totalLacking > 0 {
+                let share = min(room, totalLacking)
+                for index in widths.indices { widths[index] += share * lacking[index] / totalLacking }
+                room = available - widths.reduce(0, +)
+            }
+            // Then the rest to the text columns (or to every column when all hold figures).
+            let receivers = columns.indices.filter { !columns[$0].isNumeric }
+            let targets = receivers.isEmpty ? Array(columns.indices) : receivers
+            for index in targets { widths[index] += room / targets.count }
+            widths[targets[targets.count - 1]] += available - widths.reduce(0, +)
+        }
+        return TableLayout(columns: columns, widths: widths, landscape: landscape)
+    }
+
+    /// The narrowest width in which `words` fit on at most `lines` lines without breaking a word.
+    private func headingWidth(_ words: [String], lines: Int) -> Int {
+        let whole = tableTextWidth(words.joined(separator: " "), bold: true)
+        var width = words.map { tableTextWidth($0, bold: true) }.max() ?? 0
+        while width < whole {
+            var count = 1
+            var line = 0
+            for word in words {
+                let wordWidth = tableTextWidth(word, bold: true)
+                let space = tableTextWidth(" ", bold: true)
+                if line > 0 && line + space + wordWidth > width {
+                    count += 1
+                    line = wordWidth
+                } else {
+                    line += (line > 0 ? space : 0) + wordWidth
+                }
+            }
+            if count <= lines { return width }
+            width += 20
+        }
+        return whole
+    }
+
+    /// The width of `text` in the table's font, in twips, erring wide: Times New Roman's figures are half an
+    /// em, its letters under 0.56 em in bold but for m, w and the widest capitals. In a `figure`, dots and
+    /// commas count as figures too, and the dash of an absent value as a whole em.
+    private func tableTextWidth(_ text: String, bold: Bool, figure: Bool = false) -> Int {
+        var ems = 0.0
+        for character in text {
+            if figure {
+                ems += character == "—" ? 1 : 0.5
+                continue
+            }
+            switch character {
+            case " ": ems += 0.25
+            case ".", ",", ":", ";", "'", "!", "|": ems += 0.28
+            case "(", ")", "[", "]", "-", "/": ems += 0.36
+            case "%", "m", "M", "w", "W", "—": ems += 1
+            default:
+                if character.isNumber {
+                    ems += 0.5
+                } else if character.isUppercase {
+                    ems += 0.78
+                } else if character.isLetter {
+                    ems += bold ? 0.56 : 0.5
+                } else {
+                    ems += 0.56
+                }
+            }
+        }
+        return Int((ems * tablePoints * 20).rounded(.up))
     }
 
     /// A thin empty paragraph, so that a table never touches the next one (Word would merge them).
@@ -466,6 +621,25 @@ private struct WordDocumentWriter {
         }
         xml += table(columnWidths: gridWidths, borders: false, cellMargin: 57, rows: rows)
         return xml + spacerAfterTable()
+    }
+
+    // MARK: Appendices
+
+    /// On a new page: "PHỤ LỤC", the title, "(Kèm theo … số …)" in italics, a short rule, then the table.
+    private func appendix(_ appendix: ReportAppendix) -> String {
+        let landscape = layout(appendix.table).landscape
+        var xml = orientation(landscape: landscape)
+        var centred = ParagraphFormat(keepNext: true, spaceBefore: 0, spaceAfter: 0, firstLineIndent: 0,
+                                      alignment: .center)
+        // A section break already starts a page; otherwise the label asks for one.
+        centred.pageBreakBefore = xml.isEmpty
+        xml += paragraph(appendix.label, centred, RunFormat(bold: true, points: 14))
+        centred.pageBreakBefore = false
+        xml += paragraph(appendix.title, centred, RunFormat(bold: true, points: 14))
+        xml += paragraph(appendix.reference, centred, RunFormat(italic: true, points: 14))
+        let width = landscape ? WordPage.landscapeTextWidth : WordPage.textWidth
+        xml += rule(width: 1701, in: width, spaceAfter: 240)
+        return xml + reportTable(appendix.table, caption: false)
     }
 
     // MARK: Closing
@@ -556,6 +730,18 @@ private enum WordParts {
             + #"<w:pPr><w:jc w:val="center"/></w:pPr></w:style>"#
             + "</w:styles>"
     }()
+
+    /// Times New Roman described as a proportional serif (family "roman", its PANOSE), with the
+    /// metric-compatible Liberation Serif as its alternative: where Times New Roman is missing (a Linux kiosk,
+    /// LibreOffice) the text is set in a serif with Vietnamese glyphs and the same widths, not in a sans face.
+    static let fontTable = OfficeXML.declaration
+        + #"<w:fonts xmlns:w="\#(namespace)">"#
+        + #"<w:font w:name="Times New Roman"><w:altName w:val="Liberation Serif"/>"#
+        + #"<w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/>"#
+        + #"<w:pitch w:val="variable"/></w:font>"#
+        + #"<w:font w:name="Liberation Serif"><w:altName w:val="DejaVu Serif"/><w:charset w:val="00"/>"#
+        + #"<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#
+        + "</w:fonts>"
 
     static let settings = OfficeXML.declaration
         + #"<w:settings xmlns:w="\#(namespace)"><w:defaultTabStop w:val="720"/>"#

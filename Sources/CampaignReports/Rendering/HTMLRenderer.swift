@@ -4,6 +4,11 @@ import Foundation
 /// Times New Roman, the two-column header, numbered sections, tables with totals, inline SVG charts, the closing.
 /// Written as well-formed (polyglot) markup, so it also parses as XML.
 public enum HTMLRenderer {
+    /// The fonts of every text, Times New Roman first (the decree's font), then serif faces with Vietnamese
+    /// glyphs for machines without it (Linux kiosks, LibreOffice): Liberation Serif has its metrics.
+    static let fontFamily = #""Times New Roman", Times, "Liberation Serif", "Tinos", "DejaVu Serif", "Noto Serif", serif"#
+
+    /// The whole page: header, title, sections, closing, then each appendix on a page of its own.
     public static func render(_ document: ReportDocument) -> String {
         var html = """
             <!DOCTYPE html>
@@ -27,14 +32,23 @@ public enum HTMLRenderer {
         for section in document.sections {
             html += render(section, level: 1)
         }
+        for paragraph in document.conclusion {
+            html += "<p class=\"body\">\(e(paragraph))</p>\n"
+        }
         html += closing(document.closing)
+        for appendix in document.appendices {
+            html += "<section class=\"appendix\">\n<p class=\"appendix-label\">\(e(appendix.label))</p>\n"
+            html += "<p class=\"appendix-title\">\(e(appendix.title))</p>\n"
+            html += "<p class=\"appendix-reference\">\(e(appendix.reference))</p>\n<hr class=\"short\"/>\n"
+            html += render(appendix.table, caption: false) + "</section>\n"
+        }
         return html + "</main>\n</body>\n</html>\n"
     }
 
     private static func header(_ header: ReportHeader) -> String {
         var left = ""
         if let superior = header.superiorBody { left += "<p class=\"superior\">\(e(superior))</p>" }
-        left += "<p class=\"issuer\">\(e(header.issuer))</p><hr class=\"rule-issuer\"/>"
+        left += "<p class=\"issuer\">\(header.issuerLines.map(e).joined(separator: "<br/>"))</p><hr class=\"rule-issuer\"/>"
         left += "<p class=\"number\">\(e(header.number))</p>"
         let right = "<p class=\"national\">\(e(header.nationalTitle))</p><p class=\"motto\">\(e(header.motto))</p>"
             + "<hr class=\"rule-motto\"/><p class=\"date\">\(e(header.placeAndDate))</p>"
@@ -43,7 +57,11 @@ public enum HTMLRenderer {
 
     private static func render(_ section: ReportSection, level: Int) -> String {
         let tag = level == 1 ? "h2" : "h3"
-        var html = "<section>\n<\(tag)>\(e(section.number)). \(e(section.title))</\(tag)>\n"
+        var html = "<section>\n"
+        if !section.title.isEmpty {
+            let number = section.number.isEmpty ? "" : "\(e(section.number)). "
+            html += "<\(tag)>\(number)\(e(section.title))</\(tag)>\n"
+        }
         for paragraph in section.paragraphs {
             html += "<p class=\"body\">\(e(paragraph))</p>\n"
         }
@@ -59,8 +77,11 @@ public enum HTMLRenderer {
         return html + "</section>\n"
     }
 
-    private static func render(_ table: ReportTable) -> String {
-        var html = "<table id=\"\(e(table.id))\">\n<caption>\(e(table.title))</caption>\n<thead><tr>"
+    /// A table, its title as its caption: inside the table, so a title never stays alone at a page's foot.
+    private static func render(_ table: ReportTable, caption: Bool = true) -> String {
+        var html = "<table id=\"\(e(table.id))\">\n"
+        if caption { html += "<caption>\(e(table.title))</caption>\n" }
+        html += "<thead><tr>"
         for column in table.columns {
             html += "<th scope=\"col\">\(e(column.title))</th>"
         }
@@ -100,10 +121,10 @@ public enum HTMLRenderer {
     /// A4, margins 20/15/20/30 mm, Times New Roman 13–14 pt, page numbers from page 2 on.
     static let stylesheet = """
 
-        @page { size: A4; margin: 20mm 15mm 20mm 30mm; @top-center { content: counter(page); font: 13pt "Times New Roman", serif; } }
+        @page { size: A4; margin: 20mm 15mm 20mm 30mm; @top-center { content: counter(page); font: 13pt \(fontFamily); } }
         @page :first { @top-center { content: none; } }
         html { background: #eee; }
-        body { margin: 0; font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.3; color: #000; }
+        body { margin: 0; font-family: \(fontFamily); font-size: 14pt; line-height: 1.3; color: #000; }
         .page { background: #fff; width: 165mm; margin: 10mm auto; padding: 20mm 15mm 20mm 30mm; box-sizing: content-box; }
         .heading, .closing { display: flex; justify-content: space-between; gap: 8mm; }
         .heading .left { width: 38%; text-align: center; }
@@ -112,6 +133,7 @@ public enum HTMLRenderer {
         .heading p { margin: 0; }
         .superior { font-size: 13pt; text-transform: uppercase; }
         .issuer, .national { font-size: 12.5pt; font-weight: bold; text-transform: uppercase; }
+        .issuer { white-space: nowrap; }
         .motto { font-size: 14pt; font-weight: bold; }
         .number { font-size: 13pt; margin-top: 4mm !important; white-space: pre; }
         .date { font-style: italic; margin-top: 4mm !important; }
@@ -123,11 +145,17 @@ public enum HTMLRenderer {
         .kind { font-size: 14pt; }
         hr.short { width: 30%; }
         .recipient { text-align: center; }
-        h2 { font-size: 14pt; font-weight: bold; text-transform: uppercase; margin: 6mm 0 2mm; }
-        h3 { font-size: 14pt; font-weight: bold; margin: 4mm 0 2mm; }
+        h2 { font-size: 14pt; font-weight: bold; text-transform: uppercase; margin: 6mm 0 2mm; break-after: avoid; page-break-after: avoid; }
+        h3 { font-size: 14pt; font-weight: bold; margin: 4mm 0 2mm; break-after: avoid; page-break-after: avoid; }
         p.body { text-align: justify; text-indent: 1.27cm; margin: 0 0 6pt; }
         table { border-collapse: collapse; width: 100%; margin: 3mm 0 5mm; font-size: 11pt; page-break-inside: auto; }
-        caption { font-weight: bold; text-align: center; margin-bottom: 2mm; font-size: 13pt; }
+        caption { font-weight: bold; text-align: center; margin-bottom: 2mm; font-size: 13pt; break-after: avoid; page-break-after: avoid; }
+        thead { display: table-header-group; break-inside: avoid; }
+        th { hyphens: manual; overflow-wrap: normal; word-break: keep-all; }
+        .appendix { break-before: page; page-break-before: always; text-align: center; }
+        .appendix p { margin: 0; font-weight: bold; }
+        .appendix .appendix-reference { font-weight: normal; font-style: italic; }
+        .appendix table { text-align: left; }
         th, td { border: 1px solid #000; padding: 1mm 1.5mm; vertical-align: top; }
         th { font-weight: bold; text-align: center; }
         td.n { text-align: right; white-space: nowrap; }
@@ -135,7 +163,7 @@ public enum HTMLRenderer {
         tr.total td { font-weight: bold; }
         tr { page-break-inside: avoid; }
         figure.chart { margin: 3mm 0 6mm; text-align: center; page-break-inside: avoid; }
-        figure.chart svg { max-width: 100%; height: auto; font-family: "Times New Roman", Times, serif; }
+        figure.chart svg { max-width: 100%; height: auto; font-family: \(fontFamily); }
         figcaption { font-style: italic; font-size: 12pt; }
         .closing { margin-top: 10mm; page-break-inside: avoid; }
         .closing .left { width: 45%; }

@@ -216,20 +216,38 @@ report:
     recipient_above: Như trên;
     recipient_office: "Phòng Văn hoá - Xã hội (để tổng hợp);"
     recipient_archive: "Lưu: VT."
-  kind_name:
+  kind_label:
     yearly: báo cáo năm
     review: báo cáo sơ kết, tổng kết
     awards: đề xuất khen thưởng
   national_title: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
   motto: Độc lập - Tự do - Hạnh phúc
-  number: "Số: {0}/{1}"
+  number: "Số: {0}"
   place_and_date: "{0}, ngày {1} tháng {2} năm {3}"
   kind: BÁO CÁO
+  # Đề xuất khen thưởng: xã gửi cấp trên bằng tờ trình (ký hiệu TTr), không phải báo cáo.
+  kind_proposal: TỜ TRÌNH
+  # Tên loại văn bản viết thường, dùng trong dòng "(Kèm theo … số …)" của phụ lục.
+  kind_name: Báo cáo
+  kind_name_proposal: Tờ trình
   title:
     yearly: "Kết quả thực hiện phong trào \"học tập số\" năm {0}"
     mid_review: "Sơ kết thực hiện phong trào \"học tập số\" giai đoạn {0}"
     final_review: "Tổng kết thực hiện phong trào \"học tập số\" giai đoạn {0}"
-    awards: "Đề xuất khen thưởng trong phong trào \"học tập số\" năm {0}"
+    awards: "Về việc đề nghị khen thưởng trong phong trào \"học tập số\" năm {0}"
+  proposal:
+    basis: "Căn cứ {0};"
+    results: "Căn cứ kết quả thực hiện phong trào \"học tập số\" năm {0} trên nền tảng Học tập số của xã,"
+    request: "{0} kính trình {1} xem xét, khen thưởng cho {2} tập thể và {3} cá nhân có thành tích xuất sắc trong phong trào \"học tập số\" năm {4}, cụ thể như sau:"
+    close: "{0} kính trình {1} xem xét, quyết định./."
+    # Khi cấu hình chưa ghi nơi nhận tờ trình (report.sent_to).
+    addressee: cấp có thẩm quyền
+  appendix:
+    label: PHỤ LỤC
+    individuals: DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG
+    reference: "(Kèm theo {0} số {1} ngày {2} của {3})"
+  award_individuals_appendix: "Danh sách {0} cá nhân đạt tiêu chí và đồng ý nêu tên tại Phụ lục kèm theo; mỗi người ghi rõ đơn vị, mã người học và số liệu đạt tiêu chí."
+  award_no_individuals: "Trong kỳ không có cá nhân nào đạt tiêu chí và đồng ý nêu tên."
   sent_to: "Kính gửi: {0}."
   recipients: "Nơi nhận:"
   total: Tổng cộng
@@ -243,11 +261,14 @@ report:
     years: Kết quả qua các năm
     deadline: Tiến độ trước hạn báo cáo
     awards: ĐỀ XUẤT KHEN THƯỞNG
+    award_criteria: TIÊU CHÍ XÉT ĐỀ NGHỊ
+    award_units: TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG
+    award_individuals: CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG
     assessment: ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG
   context: "Thực hiện {0}, phong trào \"học tập số\" (nội dung thi đua số 2) được triển khai trên nền tảng Học tập số của xã: người dân học tại các điểm học tập số của xã, cán bộ, công chức, viên chức học tại nơi làm việc. Số liệu trong báo cáo lấy trực tiếp từ nền tảng cho kỳ báo cáo {1}."
   overall: "Trong kỳ báo cáo, toàn xã có {0} người học đã đăng ký, trong đó {1} người có học trong kỳ; {2} lượt tham gia khoá học, {3} bài học được hoàn thành và {4} lượt hoàn thành khoá học. Tỷ lệ hoàn thành khoá học đạt {5}%; điểm trung bình bài kiểm tra cuối khoá {6}%, tỷ lệ đạt {7}%."
   overall_unit: "Trong kỳ báo cáo, đơn vị có {0} người học đã đăng ký, trong đó {1} người có học trong kỳ; {2} lượt tham gia khoá học, {3} bài học được hoàn thành và {4} lượt hoàn thành khoá học. Tỷ lệ hoàn thành khoá học đạt {5}%; điểm trung bình bài kiểm tra cuối khoá {6}%, tỷ lệ đạt {7}%."
-  coverage_rule: "Một người được tính là đạt phổ cập kỹ năng số khi đã hoàn thành bộ khoá học quy định cho đối tượng của mình (Content/campaign.yaml), theo các nhóm đối tượng của Quyết định 757/QĐ-BKHCN. Số cần đạt là số người của đơn vị theo đối tượng; người đã đăng ký nhưng chưa học được tính là chưa đạt."
+  coverage_rule: "Một người được tính là đạt phổ cập kỹ năng số khi đã hoàn thành bộ khoá học quy định cho đối tượng của mình trong kế hoạch của xã, theo các nhóm đối tượng của Quyết định 757/QĐ-BKHCN. Số cần đạt là số người của đơn vị theo đối tượng; người đã đăng ký nhưng chưa học được tính là chưa đạt."
   deadline: "Số liệu tạm tính: kỳ báo cáo chưa kết thúc, số liệu tính đến ngày {0}. Hạn gửi báo cáo năm là ngày {1}, còn {2} ngày."
   all_units_active: "Tất cả các đơn vị đều có người học trong kỳ."
   inactive_units: "Các đơn vị chưa có người học trong kỳ: {0}."
@@ -281,10 +302,12 @@ report:
     coverage_by_unit: "Bảng {0}. Phổ cập kỹ năng số theo đơn vị và đối tượng"
     by_year: "Bảng {0}. Kết quả qua các năm"
     award_individuals: "Bảng {0}. Danh sách cá nhân đề xuất khen thưởng"
+    appendix_individuals: "Phụ lục. Danh sách cá nhân đề nghị khen thưởng"
     award_units: "Bảng {0}. Danh sách tập thể đề xuất khen thưởng"
   column:
     number: STT
     name: Họ và tên
+    learner_code: Mã người học
     unit: Đơn vị
     category: Đối tượng
     course: Khoá học

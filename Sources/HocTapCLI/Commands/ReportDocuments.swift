@@ -110,8 +110,8 @@ extension HocTapCommand.Report {
             } catch let refusal as ReportMerger.Refusal {
                 // A different kind of report is named as such, in words: "báo cáo năm", "đề xuất khen thưởng" ….
                 let arguments = refusal.reason == .kind
-                    ? [refusal.file, messages.text("report.kind_name.\(refusal.detail)"),
-                       messages.text("report.kind_name.\(refusal.expected)")]
+                    ? [refusal.file, messages.text("report.kind_label.\(refusal.detail)"),
+                       messages.text("report.kind_label.\(refusal.expected)")]
                     : [refusal.file, refusal.detail]
                 printError(messages.text("merge.\(refusal.reason.rawValue)", arguments))
                 throw ExitCode(1)

@@ -33,17 +33,11 @@ public struct ActivityFigures: Sendable, Hashable, Codable {
         return sum
     }
 
-    /// Course completions per enrolment, in percent with one decimal, or nil without enrolments.
-    public var completionRate: Double? { ratio(courseCompletions, enrolments) }
-    /// Passed final attempts per final attempt, in percent with one decimal.
-    public var passRate: Double? { ratio(passedAttempts, finalAttempts) }
-    /// Average final-quiz score in percent with one decimal.
-    public var averageScore: Double? {
-        finalAttempts == 0 ? nil : (Double(percentSum * 10 / finalAttempts)) / 10
-    }
-
-    private func ratio(_ part: Int, _ whole: Int) -> Double? {
-        whole == 0 ? nil : Double(part * 1000 / whole) / 10
-    }
+    /// Course completions per enrolment, in percent rounded half up to one decimal, or nil without enrolments.
+    public var completionRate: Double? { Percent.of(courseCompletions, enrolments) }
+    /// Passed final attempts per final attempt, in percent rounded half up to one decimal.
+    public var passRate: Double? { Percent.of(passedAttempts, finalAttempts) }
+    /// Average final-quiz score in percent rounded half up to one decimal (the mean of whole percents).
+    public var averageScore: Double? { Percent.of(percentSum, finalAttempts * 100) }
 }
 
