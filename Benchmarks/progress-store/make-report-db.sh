@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the reporting benchmark's database: hoctap's own schema (migrated by `hoctap db check`), then a reporting
+# Makes the reporting benchmark's database: hoctap's own schema (made and migrated by `hoctap units list`), then a reporting
 # year of generated activity bulk-loaded in the sqlite3 shell (generate.py: the app's indexes dropped, the rows
 # generated, the indexes recreated from their own stored definitions, WAL mode), the summaries rebuilt by hoctap,
 # then ANALYZE once. Used by run.sh here and by Benchmarks/web/dashboard.sh.
@@ -8,7 +8,7 @@ set -euo pipefail
 db=$1 learners=$2 attempts=$3 events=$4 completions=$5
 here=Benchmarks/progress-store
 hoctap=${HOCTAP:?set HOCTAP to a hoctap binary}
-"$hoctap" db check --db "$db" --content Content >/dev/null
+"$hoctap" units list --db "$db" --content Content >/dev/null  # makes and migrates the file (db check only reads)
 indexes=$(mktemp)
 trap 'rm -f "$indexes"' EXIT
 sqlite3 "$db" "SELECT sql || ';' FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL" > "$indexes"

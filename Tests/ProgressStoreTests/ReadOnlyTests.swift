@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import LearningCore
-import ProgressStore
+@testable import ProgressStore
 import Testing
 import TestSupport
 
@@ -56,12 +56,28 @@ struct ReadOnlyTests {
         try await queue.write { db in try db.execute(sql: "CREATE TABLE ghi_chu (noi_dung TEXT)") }
         try queue.close()
 
-        _ = try AppDatabase.openExisting(path: path)
+        #expect(throws: ProgressError(.olderSchema, path)) { try AppDatabase.openExisting(path: path) }
         let check = try DatabaseQueue(path: path)
         let tables = try await check.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         #expect(tables == ["ghi_chu"], "no migration table, no app table")
+    }
+
+    @Test func aFileFromAnEarlierVersionIsRefusedUntilUpgradedNotGivenAWrongReport() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hoctap-ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cu.sqlite").path
+        // The schema as version 005 left it (the last migration before the rollups).
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: "005-attempts-by-id-sign-in-audit")
+        try queue.close()
+
+        #expect(throws: ProgressError(.olderSchema, path)) { try AppDatabase.openExisting(path: path) }
+        _ = try AppDatabase(path: path, hashing: .fastForTests)  // what `hoctap db upgrade` and `serve` do
+        let upgraded = try AppDatabase.openExisting(path: path)
+        #expect(try await upgraded.units().isEmpty)
     }
 
     @Test func aFileFromANewerVersionIsRefused() async throws {

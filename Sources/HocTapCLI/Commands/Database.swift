@@ -9,7 +9,7 @@ extension HocTapCommand {
     struct Database: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "db", abstract: "Quản lý cơ sở dữ liệu tiến độ học tập.",
-            subcommands: [Check.self, Backup.self, RebuildSummaries.self, WriteProbe.self, PINProbe.self])
+            subcommands: [Check.self, Upgrade.self, Backup.self, RebuildSummaries.self, WriteProbe.self, PINProbe.self])
 
         /// `hoctap db check`: integrity and foreign keys.
         struct Check: AsyncParsableCommand {
@@ -23,6 +23,20 @@ extension HocTapCommand {
                     for line in report.integrityProblems + report.foreignKeyProblems { print(line) }
                     print(messages.text(report.isHealthy ? "cli.db_healthy" : "cli.db_unhealthy", [store.database.path]))
                     if !report.isHealthy { throw ExitCode(1) }
+                }
+            }
+        }
+
+        /// `hoctap db upgrade`: brings a file an earlier version wrote up to date (its migrations run on opening;
+        /// an existing file only, never a new one).
+        struct Upgrade: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Nâng cấp tệp cơ sở dữ liệu do phiên bản cũ hơn tạo ra (không tạo tệp mới).")
+            @OptionGroup var store: StoreOptions
+
+            func run() async throws {
+                try await store.run(.existing) { _, messages in
+                    print(messages.text("cli.db_upgraded", [store.database.path]))
                 }
             }
         }

@@ -10,6 +10,8 @@ public struct ProgressError: Error, Sendable, Hashable, CustomStringConvertible 
         case invalidPhone = "invalid-phone"
         case attemptConflict = "attempt-conflict"
         case newerSchema = "newer-schema"
+        /// The file is from an earlier version and a command that only reads cannot bring it up to date.
+        case olderSchema = "older-schema"
         case duplicateUsername = "duplicate-username"
         /// No staff account with that username.
         case unknownStaffAccount = "unknown-staff-account"

@@ -41,6 +41,10 @@ extension AppDatabase {
         if superseded {
             throw ProgressError(.newerSchema, path)
         }
+        // A file an earlier version wrote lacks tables this one reads; only a command that may write upgrades it.
+        guard try reader.read({ db in try Migrations.migrator.hasCompletedMigrations(db) }) else {
+            throw ProgressError(.olderSchema, path)
+        }
         calendar = try reader.read { db in try Rollups.calendar(db) }
     }
 

@@ -36,7 +36,7 @@ enum ErrorStatus {
         switch kind {
         case .unknownLearner, .unknownStaffAccount: .notFound
         case .attemptConflict, .duplicateUsername: .conflict
-        case .newerSchema, .missingDatabase: .serviceUnavailable
+        case .newerSchema, .olderSchema, .missingDatabase: .serviceUnavailable
         // Every other kind is input that breaks a rule (unit, name, PIN, phone …), and kinds added later are too.
         default: .unprocessableContent
         }
