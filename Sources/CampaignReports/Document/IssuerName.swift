@@ -1,8 +1,9 @@
 import Foundation
 
 /// The name of an issuing body as the header sets it: in capitals, the body on the first line and its place on
-/// the second ("Ủy ban nhân dân xã Kiến Thụy" → "ỦY BAN NHÂN DÂN" / "XÃ KIẾN THỤY"), as Decree 30 shows it.
-enum IssuerName {
+/// the second ("Ủy ban nhân dân xã Kiến Thụy" → "ỦY BAN NHÂN DÂN" / "XÃ KIẾN THỤY"), as Decree 30 shows it. The
+/// reports' headers and the certificates' use it alike.
+public enum IssuerName {
     /// The levels of a local administration, longest first so "thị xã" is not read as "xã".
     private static let levels: [[String]] = [
         ["thành", "phố"], ["thị", "xã"], ["thị", "trấn"], ["đặc", "khu"], ["xã"], ["phường"], ["huyện"], ["quận"],
@@ -10,7 +11,7 @@ enum IssuerName {
     ]
 
     /// `name` in capitals, broken before its administrative level; a name with no level stays on one line.
-    static func lines(_ name: String) -> [String] {
+    public static func lines(_ name: String) -> [String] {
         let words = name.split(whereSeparator: \.isWhitespace).map(String.init)
         let lowered = words.map { $0.lowercased(with: vietnamese) }
         for index in words.indices.dropFirst() {

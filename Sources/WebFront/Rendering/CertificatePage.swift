@@ -1,3 +1,4 @@
+import CampaignReports
 import CourseContent
 import Foundation
 import HTTPTypes
@@ -36,7 +37,7 @@ enum CertificatePage {
         let qr = try QRCodeSVG(verificationURL)
         let day = Self.dayMonthYear(view.completedAt, timeZone: campaign.timeZone)
         var page: [String: Any] = [
-            "issuer": campaign.issuer, "issuerLines": Self.issuerLines(campaign.issuer), "place": campaign.place,
+            "issuer": campaign.issuer, "issuerLines": IssuerName.lines(campaign.issuer), "place": campaign.place,
             "holderName": view.learnerName, "unitName": view.unitName, "courseTitle": view.courseTitle,
             "date": Pages.date(view.completedAt), "day": day.day, "month": day.month, "year": day.year,
             "code": view.verificationCode, "verificationUrl": verificationURL,
@@ -99,27 +100,6 @@ enum CertificatePage {
         }
         guard let port else { return true }
         return (1...5).contains(port.count) && port.allSatisfy { $0.isASCII && $0.isNumber }
-    }
-
-    /// The issuing body as the administrative header sets it, in capitals, the body on the first line and the
-    /// commune on the second: "Ủy ban nhân dân xã Kiến Thụy" → ["ỦY BAN NHÂN DÂN", "XÃ KIẾN THỤY"]. A name with
-    /// no administrative level in it stays on one line.
-    static func issuerLines(_ issuer: String) -> [String] {
-        let words = issuer.split(whereSeparator: \.isWhitespace).map(String.init)
-        // The levels of a local administration, longest first so "thị xã" is not read as "xã".
-        let levels = [["thành", "phố"], ["thị", "xã"], ["thị", "trấn"], ["đặc", "khu"], ["xã"], ["phường"],
-                      ["huyện"], ["quận"], ["tỉnh"]]
-        let lowered = words.map { $0.lowercased() }
-        for index in words.indices.dropFirst() {
-            let startsLevel = levels.contains { level in
-                index + level.count <= words.count && Array(lowered[index..<(index + level.count)]) == level
-            }
-            if startsLevel {
-                return [words[..<index].joined(separator: " ").uppercased(),
-                        words[index...].joined(separator: " ").uppercased()]
-            }
-        }
-        return [words.joined(separator: " ").uppercased()]
     }
 
     /// Day and month with two digits, and the year, in the campaign's time zone ("ngày 05 tháng 12 năm 2026").
