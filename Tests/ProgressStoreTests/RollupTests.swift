@@ -185,6 +185,18 @@ struct RollupTests {
                                             timeZone: Self.vietnam)
             periods.append(ReportingPeriod(start: year.start.addingTimeInterval(-offset(&random) * 20),
                                            end: year.end.addingTimeInterval(offset(&random) * 10)))
+            // The year to date (to a midnight and to a moment), the rest of a year, and most of a year: read from
+            // each pair's span of active days and from the year's sums less the days around.
+            let yearDays = calendar.days(ofYear: calendar.reportingYear(ofDay: calendar.day(year.start)))
+            let cut = Int.random(in: yearDays.lowerBound + 1..<yearDays.upperBound, using: &random)
+            let yearStart = calendar.start(ofDay: yearDays.lowerBound)
+            periods.append(ReportingPeriod(start: yearStart, end: calendar.start(ofDay: cut)))
+            periods.append(ReportingPeriod(start: yearStart, end: calendar.start(ofDay: cut).addingTimeInterval(
+                offset(&random))))
+            periods.append(ReportingPeriod(start: calendar.start(ofDay: cut),
+                                           end: calendar.start(ofDay: yearDays.upperBound)))
+            periods.append(ReportingPeriod(start: calendar.start(ofDay: yearDays.lowerBound + 3),
+                                           end: calendar.start(ofDay: yearDays.upperBound - 5)))
         }
         var periodsWithActivity = 0
         for period in periods {

@@ -43,6 +43,7 @@ extension HocTapCommand.Report {
     struct Figures: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Số liệu theo đơn vị trong một kỳ báo cáo.")
         @OptionGroup var period: PeriodOptions
+        @Option(help: "Chỉ số liệu của một đơn vị (mã đơn vị).") var unit: String?
         @Flag(help: "In dạng JSON.") var json = false
         @Flag(help: "In câu lệnh SQL của kỳ này (để chạy đối chiếu trong sqlite3).") var sql = false
         @OptionGroup var database: DatabaseOptions
@@ -60,7 +61,16 @@ extension HocTapCommand.Report {
                 // Read only: the store's units join the configuration's in memory, nothing is written.
                 let store = try AppDatabase.openExisting(path: database.path)
                 let campaign = configured.withUnits(storedIn: try await store.units())
-                let (groups, _) = try await store.figures(for: span)
+                let groups: [LearnerGroupFigures]
+                if let unit {
+                    // One unit's rows only, read for that unit alone (fast enough for a dashboard).
+                    guard campaign.units.contains(where: { $0.id == unit }) else {
+                        throw ProgressError(.unknownUnit, unit)
+                    }
+                    groups = try await store.figures(for: span, unitID: unit).groups
+                } else {
+                    groups = try await store.figures(for: span).groups
+                }
                 let byUnit = Dictionary(grouping: groups, by: \.unitID)
                     .mapValues { $0.reduce(ActivityFigures()) { $0 + $1.figures } }
                 if json {
@@ -70,7 +80,10 @@ extension HocTapCommand.Report {
                     return
                 }
                 print(messages.text("cli.figures_header"))
-                for unit in campaign.units where byUnit[unit.id] != nil || unit.retiredAt == nil {
+                let shown = campaign.units.filter { unit in
+                    self.unit.map { $0 == unit.id } ?? (byUnit[unit.id] != nil || unit.retiredAt == nil)
+                }
+                for unit in shown {
                     let figures = byUnit[unit.id] ?? ActivityFigures()
                     print([unit.name, String(figures.registered), String(figures.active), String(figures.enrolments),
                            String(figures.courseCompletions), figures.averageScore.map { String($0) } ?? "—"]

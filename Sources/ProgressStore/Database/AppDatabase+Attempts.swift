@@ -115,7 +115,7 @@ extension AppDatabase {
             for answer in answers {
                 try answer.insert(db)
             }
-            try db.execute(sql: "DELETE FROM attemptDraft WHERE attemptId = ?", arguments: [record.attemptID])
+            try db.executeCached(sql: "DELETE FROM attemptDraft WHERE attemptId = ?", arguments: [record.attemptID])
             try Summaries.addAttempt(row, db)
             try Rollups.addActivity(learnerID: row.learnerId, courseID: row.courseId, unitID: placement.unitID,
                                     category: placement.category, at: row.submittedAt, calendar: calendar, db)

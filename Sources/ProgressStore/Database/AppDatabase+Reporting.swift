@@ -243,34 +243,44 @@ private struct FigureCells {
                 }
             }
         }
-        // Sums: whole years, runs of days, then the ends.
+        // Sums: whole years, runs of days (a long run as its year less the days around it), then the ends.
         let sums = """
             SUM(lessonCompletions), SUM(courseCompletions), SUM(finalAttempts), SUM(passedAttempts),
-            SUM(percentSum), SUM(active), SUM(enrolments)
+            SUM(percentSum)
             """
-        var reads: [(String, StatementArguments)] = []
+        let yearSQL = """
+            SELECT unitId, category, courseId, \(sums), SUM(active), SUM(enrolments) FROM yearFigures
+            WHERE year >= ? AND year < ? AND (? IS NULL OR unitId = ?) GROUP BY unitId, category, courseId
+            """
+        let daySQL = """
+            SELECT unitId, category, courseId, \(sums) FROM dayFigures
+            WHERE day >= ? AND day < ? AND (? IS NULL OR unitId = ?) GROUP BY unitId, category, courseId
+            """
+        var reads: [(sql: String, arguments: StatementArguments, sign: Int)] = []
         if !pieces.years.isEmpty {
-            reads.append(("""
-                SELECT unitId, category, courseId, \(sums) FROM yearFigures
-                WHERE year >= ? AND year < ? AND (? IS NULL OR unitId = ?) GROUP BY unitId, category, courseId
-                """, [pieces.years.lowerBound, pieces.years.upperBound, unitID, unitID]))
+            reads.append((yearSQL, [pieces.years.lowerBound, pieces.years.upperBound, unitID, unitID], 1))
         }
-        for days in pieces.days {
-            reads.append(("""
-                SELECT unitId, category, courseId, \(sums.replacingOccurrences(of: "SUM(active), SUM(enrolments)",
-                                                                               with: "0, 0"))
-                FROM dayFigures
-                WHERE day >= ? AND day < ? AND (? IS NULL OR unitId = ?) GROUP BY unitId, category, courseId
-                """, [days.lowerBound, days.upperBound, unitID, unitID]))
+        for segment in pieces.daySegments {
+            let complement = segment.complement
+            if complement.map(\.count).reduce(0, +) < segment.days.count {
+                reads.append((yearSQL, [segment.year, segment.year + 1, unitID, unitID], 1))
+                for days in complement {
+                    reads.append((daySQL, [days.lowerBound, days.upperBound, unitID, unitID], -1))
+                }
+            } else {
+                reads.append((daySQL, [segment.days.lowerBound, segment.days.upperBound, unitID, unitID], 1))
+            }
         }
-        for (sql, arguments) in reads {
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-                let figures = ActivityFigures(lessonCompletions: row[3], courseCompletions: row[4],
-                                              finalAttempts: row[5], passedAttempts: row[6], percentSum: row[7])
+        for read in reads {
+            for row in try Row.fetchAll(db, sql: read.sql, arguments: read.arguments) {
+                let sign = read.sign
                 if row[2] as String == "" {
+                    // A year's distinct learners: its own when the period is that year, else counted below.
                     if pieces.isOneYear { groups[group(row), default: ActivityFigures()].active += row[8] }
                 } else {
-                    var figures = figures
+                    var figures = ActivityFigures(
+                        lessonCompletions: sign * (row[3] as Int), courseCompletions: sign * (row[4] as Int),
+                        finalAttempts: sign * (row[5] as Int), passedAttempts: sign * (row[6] as Int), percentSum: sign * (row[7] as Int))
                     if pieces.isOneYear { figures.enrolments = row[9] }
                     courses[course(row)] = courses[course(row), default: ActivityFigures()] + figures
                 }
@@ -314,14 +324,26 @@ private struct FigureCells {
                 """)
             arguments += [pieces.years.lowerBound, pieces.years.upperBound, unitID, unitID]
         }
-        for days in pieces.days {
-            // By each unit and category's own rows (the table's key starts with them).
-            selects.append("""
-                SELECT a.unitId, a.category, a.courseId, a.learnerId
-                FROM (SELECT DISTINCT unitId, category FROM yearFigures WHERE ? IS NULL OR unitId = ?) AS g
-                JOIN activityDay a ON a.unitId = g.unitId AND a.category = g.category AND a.day >= ? AND a.day < ?
-                """)
-            arguments += [unitID, unitID, days.lowerBound, days.upperBound]
+        for segment in pieces.daySegments {
+            if segment.startsYear || segment.endsYear {
+                // The year to date, or the rest of a year: each pair's span of active days in that year says.
+                selects.append("""
+                    SELECT unitId, category, courseId, learnerId FROM activityYear
+                    WHERE year = ? AND \(segment.startsYear ? "firstDay < ?" : "lastDay >= ?")
+                      AND (? IS NULL OR unitId = ?)
+                    """)
+                arguments += [segment.year, segment.startsYear ? segment.days.upperBound : segment.days.lowerBound,
+                              unitID, unitID]
+            } else {
+                // By each unit and category's own rows (the table's key starts with them).
+                selects.append("""
+                    SELECT a.unitId, a.category, a.courseId, a.learnerId
+                    FROM (SELECT DISTINCT unitId, category FROM yearFigures WHERE ? IS NULL OR unitId = ?) AS g
+                    JOIN activityDay a ON a.unitId = g.unitId AND a.category = g.category
+                     AND a.day >= ? AND a.day < ?
+                    """)
+                arguments += [unitID, unitID, segment.days.lowerBound, segment.days.upperBound]
+            }
         }
         for edge in pieces.edges {
             selects.append("""

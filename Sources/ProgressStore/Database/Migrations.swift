@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("004-clustered-answers-and-progress", migrate: clusterAnswersAndProgress)
         migrator.registerMigration("005-attempts-by-id-sign-in-audit", migrate: addAttemptsByIDSignInAndAudit)
         migrator.registerMigration("006-recorded-placement-and-rollups", migrate: addRecordedPlacementAndRollups)
+        migrator.registerMigration("007-active-day-spans", migrate: addActiveDaySpans)
         return migrator
     }
 
@@ -318,6 +319,18 @@ enum Migrations {
                 PRIMARY KEY (year, learnerId)
             ) WITHOUT ROWID;
             """)
-        try Rollups.rebuild(calendar: .campaign, db)
+        // The rollups are filled by 007's rebuild, which writes the columns it adds: `Rollups.rebuild` is today's
+        // code, and must only run on today's schema.
+    }
+
+    /// Each active (year, unit, category, learner, course) keeps its first and last active day of the year, so
+    /// that the running year to date is counted from `activityYear` alone; then every rollup is rebuilt from the
+    /// raw events.
+    private static func addActiveDaySpans(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE activityYear ADD COLUMN firstDay INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE activityYear ADD COLUMN lastDay INTEGER NOT NULL DEFAULT 0;
+            """)
+        try Rollups.rebuild(calendar: Rollups.calendar(db), db)
     }
 }

@@ -23,7 +23,7 @@ enum Summaries {
         percent: Int?, passedAt: Date?, _ db: Database
     ) throws {
         // SQLite's two-argument MIN and MAX return NULL if either side is NULL, hence the COALESCEs.
-        try db.execute(
+        try db.executeCached(
             sql: """
                 INSERT INTO courseProgress (learnerId, courseId, firstActivityAt, lastActivityAt, lessonsCompleted,
                                             finalAttempts, bestPercent, passedFinalAt)

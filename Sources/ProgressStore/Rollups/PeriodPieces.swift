@@ -20,7 +20,40 @@ struct PeriodPieces {
     /// Only one whole reporting year: its distinct counts are kept ready in `yearFigures`.
     var isOneYear: Bool { years.count == 1 && days.isEmpty && edges.isEmpty }
 
+    /// `days` cut at reporting-year boundaries: each run of whole days inside one year, with that year's days.
+    var daySegments: [DaySegment] = []
+
+    /// A run of whole local days inside one reporting year.
+    struct DaySegment: Equatable {
+        var year: Int
+        var days: Range<Int>
+        var yearDays: Range<Int>
+
+        /// The run starts on the year's first day: the year to date.
+        var startsYear: Bool { days.lowerBound == yearDays.lowerBound }
+        /// The run ends with the year's last day.
+        var endsYear: Bool { days.upperBound == yearDays.upperBound }
+        /// The year's days outside the run (at most two runs).
+        var complement: [Range<Int>] {
+            [yearDays.lowerBound..<days.lowerBound, days.upperBound..<yearDays.upperBound].filter { !$0.isEmpty }
+        }
+    }
+
     init(_ period: ReportingPeriod, calendar: RollupCalendar) {
+        self.init(cutting: period, calendar: calendar)
+        for run in days {
+            var start = run.lowerBound
+            while start < run.upperBound {
+                let year = calendar.reportingYear(ofDay: start)
+                let yearDays = calendar.days(ofYear: year)
+                let end = min(run.upperBound, yearDays.upperBound)
+                daySegments.append(DaySegment(year: year, days: start..<end, yearDays: yearDays))
+                start = end
+            }
+        }
+    }
+
+    private init(cutting period: ReportingPeriod, calendar: RollupCalendar) {
         let endDay = calendar.day(period.end)
         let endDayStart = calendar.start(ofDay: endDay)
         registrationDay = endDay

@@ -10,13 +10,15 @@ import GRDB
 ///   completions, course completions, final attempts, passed ones and their percents. `yearFigures` also counts
 ///   the year's distinct active learners (course `''`) and enrolments (learner-course pairs).
 /// - `activityDay`, `activityYear`: each (unit, category, learner, course) active on a day or in a year, for
-///   distinct counts over any union of days and years.
+///   distinct counts over any union of days and years; `activityYear` also keeps the pair's first and last
+///   active day of the year, so that a year's first or last days (the running year to date) are counted from
+///   it alone.
 /// - `completionYear`: per learner and reporting year, completions and their percents (the award criteria),
 ///   with the unit and category recorded on the year's last completion.
 enum Rollups {
     /// The learner's unit and category now: what an event written now records.
     static func placement(learnerID: Int64, _ db: Database) throws -> (unitID: String, category: String)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT unitId, category FROM learner WHERE id = ?",
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT unitId, category FROM learner WHERE id = ?"),
                                          arguments: [learnerID])
         else { return nil }
         return (row[0], row[1])
@@ -26,7 +28,7 @@ enum Rollups {
     static func addPlacement(learnerID: Int64, unitID: String, category: String, at date: Date,
                              from previous: (unitID: String, category: String)?, calendar: RollupCalendar,
                              _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO learnerPlacement (learnerId, unitId, category, at) VALUES (?, ?, ?, ?)",
+        try db.executeCached(sql: "INSERT INTO learnerPlacement (learnerId, unitId, category, at) VALUES (?, ?, ?, ?)",
                        arguments: [learnerID, unitID, category, date])
         let day = calendar.day(date)
         if let previous {
@@ -37,30 +39,41 @@ enum Rollups {
 
     private static func addRegistration(day: Int, unitID: String, category: String, delta: Int,
                                         _ db: Database) throws {
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO registrationDay (day, unitId, category, delta) VALUES (?, ?, ?, ?)
             ON CONFLICT (day, unitId, category) DO UPDATE SET delta = delta + excluded.delta
             """, arguments: [day, unitID, category, delta])
     }
 
-    /// A lesson event or an attempt of `learnerID` in `courseID` at `date`: the learner and the pair are active.
+    /// A lesson event or an attempt of `learnerID` in `courseID` at `date`: the learner and the pair are active
+    /// that day, and in that year from its first to its last active day.
     static func addActivity(learnerID: Int64, courseID: String, unitID: String, category: String, at date: Date,
                             calendar: RollupCalendar, _ db: Database) throws {
         let day = calendar.day(date)
         let year = calendar.reportingYear(ofDay: day)
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO activityDay (unitId, category, day, learnerId, courseId) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             """, arguments: [unitID, category, day, learnerID, courseID])
-        try db.execute(sql: """
-            INSERT INTO activityYear (year, unitId, category, learnerId, courseId) VALUES (?, ?, ?, ?, ?)
+        try db.executeCached(sql: """
+            INSERT INTO activityYear (year, unitId, category, learnerId, courseId, firstDay, lastDay)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
-            """, arguments: [year, unitID, category, learnerID, courseID])
-        guard db.changesCount == 1 else { return }
+            """, arguments: [year, unitID, category, learnerID, courseID, day, day])
+        guard db.changesCount == 1 else {
+            // Active again: widen the pair's span of days (written only when the day falls outside it).
+            try db.executeCached(sql: """
+                UPDATE activityYear SET firstDay = MIN(firstDay, :day), lastDay = MAX(lastDay, :day)
+                WHERE year = :year AND unitId = :unit AND category = :category AND learnerId = :learner
+                  AND courseId = :course AND (firstDay > :day OR lastDay < :day)
+                """, arguments: ["day": day, "year": year, "unit": unitID, "category": category,
+                                 "learner": learnerID, "course": courseID])
+            return
+        }
         // A new pair this year; a new learner too if it is their only pair in this unit and category.
-        let pairs = try Int.fetchOne(db, sql: """
+        let pairs = try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM activityYear WHERE year = ? AND unitId = ? AND category = ? AND learnerId = ?
-            """, arguments: [year, unitID, category, learnerID]) ?? 0
+            """), arguments: [year, unitID, category, learnerID]) ?? 0
         try addYear(year: year, unitID: unitID, category: category, courseID: courseID, enrolments: 1, db)
         if pairs == 1 {
             try addYear(year: year, unitID: unitID, category: category, courseID: "", active: 1, db)
@@ -79,7 +92,7 @@ enum Rollups {
         ]
         for (table, key) in [("dayFigures", "day"), ("yearFigures", "year")] {
             let bucket = table == "dayFigures" ? day : calendar.reportingYear(ofDay: day)
-            try db.execute(sql: """
+            try db.executeCached(sql: """
                 INSERT INTO \(table) (\(key), unitId, category, courseId, lessonCompletions, courseCompletions,
                                       finalAttempts, passedAttempts, percentSum)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -95,7 +108,7 @@ enum Rollups {
 
     private static func addYear(year: Int, unitID: String, category: String, courseID: String, active: Int = 0,
                                 enrolments: Int = 0, _ db: Database) throws {
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO yearFigures (year, unitId, category, courseId, active, enrolments) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT DO UPDATE SET active = active + excluded.active, enrolments = enrolments + excluded.enrolments
             """, arguments: [year, unitID, category, courseID, active, enrolments])
@@ -110,11 +123,11 @@ enum Rollups {
         if let previous {
             guard date < previous else { return }
             // Completed earlier than the completion counted so far (an event written late): move the count.
-            if let row = try Row.fetchOne(db, sql: """
+            if let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT unitId, category FROM lessonEvent
                 WHERE learnerId = ? AND courseId = ? AND lessonId = ? AND kind = 'complete' AND at = ?
                 ORDER BY id LIMIT 1
-                """, arguments: [learnerID, courseID, lessonID, previous]) {
+                """), arguments: [learnerID, courseID, lessonID, previous]) {
                 try addFigures(at: previous, unitID: row[0], category: row[1], courseID: courseID,
                                lessonCompletions: -1, calendar: calendar, db)
             }
@@ -128,7 +141,7 @@ enum Rollups {
                               at date: Date, calendar: RollupCalendar, _ db: Database) throws {
         try addFigures(at: date, unitID: unitID, category: category, courseID: courseID, courseCompletions: 1,
                        calendar: calendar, db)
-        try db.execute(sql: """
+        try db.executeCached(sql: """
             INSERT INTO completionYear (year, learnerId, completions, percentSum, lastAt, lastCourseId, unitId,
                                         category)
             VALUES (?, ?, 1, ?, ?, ?, ?, ?)
@@ -197,9 +210,9 @@ enum Rollups {
                   UNION ALL SELECT submittedAt, unitId, category, learnerId, courseId FROM attempt);
             INSERT INTO activityDay (unitId, category, day, learnerId, courseId)
             SELECT unitId, category, day, learnerId, courseId FROM rollupActivity ORDER BY 1, 2, 3, 4, 5;
-            INSERT INTO activityYear (year, unitId, category, learnerId, courseId)
-            SELECT DISTINCT hoctapYear(day), unitId, category, learnerId, courseId FROM rollupActivity
-            ORDER BY 1, 2, 3, 4, 5;
+            INSERT INTO activityYear (year, unitId, category, learnerId, courseId, firstDay, lastDay)
+            SELECT hoctapYear(day), unitId, category, learnerId, courseId, MIN(day), MAX(day) FROM rollupActivity
+            GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;
             DROP TABLE rollupActivity;
 
             CREATE TEMP TABLE rollupFigures AS
