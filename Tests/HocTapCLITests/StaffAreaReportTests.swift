@@ -136,6 +136,46 @@ struct StaffAreaReportTests {
         #expect(html.contains("còn 9 ngày đến hạn báo cáo năm (10/12/2026)"))
     }
 
+    /// `hoctap report figures` on a copy of the fixture's file: exit status, standard output and error.
+    static func figures(_ arguments: [String], db: String) throws -> (status: Int32, output: Data, error: String) {
+        let process = Process()
+        process.executableURL = try HoctapExecutable.url()
+        process.arguments = ["report", "figures"] + arguments
+            + ["--db", db, "--content", Self.root.appendingPathComponent("Content").path]
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, data, String(decoding: message, as: UTF8.self))
+    }
+
+    @Test func oneUnitsFiguresAreItsRowOfTheCommunesAndAnUnknownUnitIsRefused() async throws {
+        let fixture = try await ReportFixture()
+        let folder = try ReadOnlyCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("ban-sao.sqlite").path
+        try fixture.store.backup(to: copy)
+        for span in [["--year", "2026"], ["--from", "2026-03-01", "--to", "2026-11-15"]] {
+            let commune = try Self.figures(span + ["--json"], db: copy)
+            #expect(commune.status == 0)
+            let all = try JSONDecoder().decode([String: ActivityFigures].self, from: commune.output)
+            for unit in ["thon-a", "thon-b", "phong-x"] {
+                let one = try Self.figures(span + ["--json", "--unit", unit], db: copy)
+                #expect(one.status == 0)
+                let figures = try JSONDecoder().decode([String: ActivityFigures].self, from: one.output)
+                #expect(figures == all.filter { $0.key == unit }, "\(unit), \(span)")
+            }
+        }
+        let unknown = try Self.figures(["--year", "2026", "--unit", "thon-khong-co"], db: copy)
+        #expect(unknown.status == 1)
+        #expect(unknown.output.isEmpty, "no figures, not even zeros")
+        #expect(unknown.error.contains("Không có đơn vị \"thon-khong-co\""))
+    }
+
     @Test func everyReportFormatDownloadsAndOpens() async throws {
         let fixture = try await ReportFixture()
         let schema = try Data(contentsOf: Self.root.appendingPathComponent("docs/report-schema.json"))

@@ -120,7 +120,7 @@ extension AppDatabase {
             let percentSum: Int = row[5]
             named.append(AwardCandidate(
                 learnerID: row[0], displayName: name, unitID: row[2], category: category,
-                completions: completions, averagePercent: Double(percentSum * 10 / completions) / 10))
+                completions: completions, averagePercent: Percent.of(percentSum, completions * 100) ?? 0))
         }
         return (named, withheld)
     }
