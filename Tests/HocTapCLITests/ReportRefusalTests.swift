@@ -97,6 +97,12 @@ struct ReportRefusalTests {
         #expect(running.contains("còn 9 ngày"))
         let closed = try await render(ReportRequest(kind: .yearly, year: 2026), fixture, now: ReportFixture.local(2026, 12, 11))
         #expect(!closed.contains("tạm tính"))
+        // The award submission (Tờ trình) of the running year says its figures are provisional too.
+        let proposal = try await render(ReportRequest(kind: .awards, year: 2026), fixture)
+        #expect(proposal.contains("số liệu tạm tính đến ngày 01/12/2026, kỳ báo cáo kết thúc ngày 10/12/2026"))
+        let closedProposal = try await render(ReportRequest(kind: .awards, year: 2026), fixture,
+                                              now: ReportFixture.local(2026, 12, 11))
+        #expect(!closedProposal.contains("tạm tính"))
     }
 
     @Test func withoutATargetNoReportSaysTargetsAreMet() async throws {

@@ -46,7 +46,12 @@ public struct DocumentComposer: Sendable {
         if isProposal, let awards = report.awards {
             let addressee = campaign.report.sentTo ?? t("report.proposal.addressee")
             opening = [
-                t("report.proposal.basis", [campaign.plan]), t("report.proposal.results", [report.periodLabel]),
+                t("report.proposal.basis", [campaign.plan]),
+                // While the year runs the figures are provisional: the submission says so, as the report does.
+                report.deadline.map {
+                    t("report.proposal.results_provisional", [report.periodLabel, dateText($0.asOf),
+                                                              dateText($0.deadline)])
+                } ?? t("report.proposal.results", [report.periodLabel]),
                 t("report.proposal.request", [campaign.issuer, addressee, integer(awards.units.count),
                                               integer(awards.individuals.count), report.periodLabel]),
             ]

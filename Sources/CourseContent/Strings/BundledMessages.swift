@@ -240,6 +240,8 @@ report:
   proposal:
     basis: "Căn cứ {0};"
     results: "Căn cứ kết quả thực hiện phong trào \"học tập số\" năm {0} trên nền tảng Học tập số của xã,"
+    # Khi kỳ báo cáo chưa kết thúc: số liệu tạm tính đến ngày lập, hạn báo cáo.
+    results_provisional: "Căn cứ kết quả thực hiện phong trào \"học tập số\" năm {0} trên nền tảng Học tập số của xã (số liệu tạm tính đến ngày {1}, kỳ báo cáo kết thúc ngày {2}),"
     request: "{0} kính trình {1} xem xét, khen thưởng cho {2} tập thể và {3} cá nhân có thành tích xuất sắc trong phong trào \"học tập số\" năm {4}, cụ thể như sau:"
     close: "{0} kính trình {1} xem xét, quyết định./."
     # Khi cấu hình chưa ghi nơi nhận tờ trình (report.sent_to).
