@@ -382,9 +382,16 @@ private final class WordDocumentWriter {
             let mark = number.allSatisfy(\.isLetter) ? ")" : "."
             heading = number.isEmpty ? section.title : "\(number)\(mark) \(section.title)"
         }
-        // A heading goes with what follows it: onto the landscape page of a wide table it directly heads.
+        // A heading goes with what follows it: onto the landscape page of a wide table it directly heads. Running
+        // text goes back to portrait; a narrow table or a chart stays on the page it comes to, whichever way it
+        // turns, so that a report does not start a new page at every change.
         let headsWideTable = section.paragraphs.isEmpty && section.tables.first.map { layout($0).landscape } == true
-        var xml = orientation(landscape: headsWideTable)
+        var xml = ""
+        if headsWideTable {
+            xml += orientation(landscape: true)
+        } else if !section.paragraphs.isEmpty {
+            xml += orientation(landscape: false)
+        }
         if !section.title.isEmpty {
             // Kept with the next paragraph directly too: LibreOffice does not always honour it from the style alone.
             xml += paragraph(heading, ParagraphFormat(style: "Heading\(min(depth, 2) + 1)", keepNext: true))
@@ -396,7 +403,7 @@ private final class WordDocumentWriter {
             xml += self.reportTable(reportTable)
         }
         for chart in section.charts {
-            xml += orientation(landscape: false) + self.chart(chart)
+            xml += self.chart(chart)
         }
         for subsection in section.subsections {
             xml += self.section(subsection, depth: depth + 1)
@@ -410,7 +417,7 @@ private final class WordDocumentWriter {
     /// on a landscape page when its columns do not fit a portrait one.
     private func reportTable(_ reportTable: ReportTable, caption: Bool = true) -> String {
         let layout = layout(reportTable)
-        var xml = orientation(landscape: layout.landscape)
+        var xml = layout.landscape ? orientation(landscape: true) : ""
         if caption {
             xml += paragraph(reportTable.title, ParagraphFormat(style: "ReportCaption"), RunFormat(bold: true))
         }

@@ -70,6 +70,8 @@ extension HocTapCommand {
             func run() async throws {
                 try await store.run(.readWrite) { database, messages in
                     let catalog = try courses.catalog()
+                    let campaign = try CampaignConfigurationLoader.load(contentDirectory: try store.content.locate().url)
+                    try await database.keepBasicLevel(campaign.basicLevel)
                     let restored = try await database.rebuildSummaries(
                         requirements: catalog.courses.map(CompletionRequirement.init))
                     print(messages.text("cli.summaries_rebuilt", [String(restored)]))

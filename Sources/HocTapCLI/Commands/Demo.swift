@@ -34,6 +34,7 @@ extension HocTapCommand {
                     // A new demonstration file: bulk durability, since a crash only costs a rerun.
                     let store = try AppDatabase(path: database.path, hashing: .fastForTests, durability: .bulkLoad)
                     try await store.saveUnits(campaign.units)
+                    try await store.keepBasicLevel(campaign.basicLevel)
                     var seeder = DemoSeeder(store: store, catalog: catalog, campaign: campaign, learnerCount: learners,
                                             year: year, random: SplitMix64(seed: seed))
                     let summary = try await seeder.run(until: Date())

@@ -67,6 +67,8 @@ extension HocTapCommand {
                 let contentDirectory = try store.content.locate().url
                 let configured = try CampaignConfigurationLoader.load(contentDirectory: contentDirectory)
                 let campaign = configured.withUnits(storedIn: try await database.units())
+                // The file keeps who reaches the configured basic level as completions come (the coverage report).
+                try await database.keepBasicLevel(campaign.basicLevel)
                 let services = KioskServices(
                     learning: LearningService(repository: database, catalog: catalog, clock: clock,
                                               random: SystemRandomSource()),

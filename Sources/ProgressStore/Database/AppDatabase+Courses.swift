@@ -67,6 +67,7 @@ extension AppDatabase {
             try Rollups.addCompletion(learnerID: learnerID, courseID: courseID, percent: percent,
                                       unitID: placement.unitID, category: placement.category, at: date,
                                       calendar: calendar, db)
+            try BasicLevelRollup.addCompletion(learnerID: learnerID, courseID: courseID, db)
             return row.completion
         }
         throw ProgressError(.attemptConflict, "verification code")

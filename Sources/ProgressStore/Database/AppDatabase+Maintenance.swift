@@ -98,7 +98,7 @@ extension AppDatabase {
         try await writer.read { db in
             var tables: [String: [Row]] = [:]
             for table in ["registrationDay", "dayFigures", "yearFigures", "activityDay", "activityYear",
-                          "completionYear"] {
+                          "completionYear", "basicLevelReach"] {
                 // Rows whose counts all cancelled out say nothing; a rebuild does not make them.
                 let filter = switch table {
                 case "registrationDay": "WHERE delta != 0"
@@ -108,7 +108,8 @@ extension AppDatabase {
                 default: ""
                 }
                 tables[table] = try Row.fetchAll(db, sql: """
-                    SELECT * FROM \(table) \(filter) ORDER BY 1, 2, 3\(table == "registrationDay" ? "" : ", 4, 5")
+                    SELECT * FROM \(table) \(filter) ORDER BY 1, 2\(table == "basicLevelReach" ? ""
+                        : table == "registrationDay" ? ", 3" : ", 3, 4, 5")
                     """)
             }
             return tables

@@ -57,11 +57,17 @@ extension AppDatabase: ReportingRepository {
 extension AppDatabase {
     /// Per unit, learners of `category` who completed every course of `courseIDs` by the end of the period (and
     /// how many with the last of them within it), counted in the unit and category recorded on that last
-    /// completion. `courseCompletion` is itself one row per person and course: both sources read it.
+    /// completion. Read from `basicLevelReach` when the file keeps it for exactly these courses (see
+    /// `keepBasicLevel`), else from the completions themselves.
     public func basicLevelReached(
         category: LearnerCategory, courseIDs: [String], period: ReportingPeriod
     ) async throws -> [CoverageCount] {
         guard !courseIDs.isEmpty else { return [] }
+        if reportingSource == .rollups, let kept = try await writer.read({ db in
+            try BasicLevelRollup.reached(category: category.rawValue, courseIDs: courseIDs, period: period, db)
+        }) {
+            return kept
+        }
         let placeholders = databaseQuestionMarks(count: courseIDs.count)
         let sql = """
             SELECT unitId, COUNT(*), SUM(reachedAt >= ?)
@@ -136,10 +142,32 @@ extension AppDatabase {
         return byUnit
     }
 
+    /// The basic level's course lists by category, from the configuration: the file keeps who reached each
+    /// from now on (rebuilt from the completions when the lists differ from the ones it kept). Returns whether
+    /// they differed. Called by the commands that write (`hoctap serve`, `db rebuild-summaries`, the demo).
+    @discardableResult
+    public func keepBasicLevel(_ lists: [LearnerCategory: [String]]) async throws -> Bool {
+        let byName = Dictionary(uniqueKeysWithValues: lists.map { ($0.key.rawValue, Set($0.value)) })
+        return try await writer.write { db in try BasicLevelRollup.keep(byName, db) }
+    }
+
     /// People meeting the individual criteria in the period, with the latest "bao-cao" consent of each (which
     /// decides whether a person may be named), best first.
     private func awardRows(period: ReportingPeriod, minimumCourses: Int, minimumAverage: Int) async throws -> [Row] {
         let pieces = reportingSource == .rollups ? PeriodPieces(period, calendar: calendar) : nil
+        if let pieces, pieces.isOneYear {
+            // One reporting year: its row per person in `completionYear` is the whole answer.
+            return try await writer.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT l.id, l.displayName, q.unitId, q.category, q.completions, q.percentSum,
+                           \(Self.consentColumn)
+                    FROM completionYear q JOIN learner l ON l.id = q.learnerId
+                    WHERE q.year = ? AND q.completions >= ? AND q.percentSum >= ? * q.completions
+                      AND l.anonymisedAt IS NULL
+                    \(Self.awardOrder)
+                    """, arguments: [pieces.years.lowerBound, minimumCourses, minimumAverage])
+            }
+        }
         let years = pieces?.years ?? 0..<0
         // The parts of the period outside the whole years.
         let rest: [ReportingPeriod] = if let span = pieces?.yearSpan {
@@ -149,9 +177,7 @@ extension AppDatabase {
         }
         // The latest "bao-cao" consent decides whether a person may be named.
         let sql = """
-            SELECT l.id, l.displayName, q.unitId, q.category, q.completions, q.percentSum,
-                   (SELECT given FROM consentEvent e WHERE e.learnerId = l.id AND e.purpose = 'bao-cao'
-                    ORDER BY e.at DESC, e.id DESC LIMIT 1) AS consent
+            SELECT l.id, l.displayName, q.unitId, q.category, q.completions, q.percentSum, \(Self.consentColumn)
             FROM (SELECT learnerId, SUM(n) AS completions, SUM(p) AS percentSum, unitId, category, MAX(lastKey)
                   FROM (SELECT learnerId, completions AS n, percentSum AS p, unitId, category,
                                lastAt || ' ' || lastCourseId AS lastKey
@@ -165,7 +191,7 @@ extension AppDatabase {
                   HAVING SUM(n) >= :courses AND SUM(p) >= :average * SUM(n)) AS q
             JOIN learner l ON l.id = q.learnerId
             WHERE l.anonymisedAt IS NULL
-            ORDER BY q.completions DESC, q.percentSum * 1.0 / q.completions DESC, l.displayName, l.id
+            \(Self.awardOrder)
             """
         let arguments: StatementArguments = [
             "firstYear": years.lowerBound, "endYear": years.upperBound,
@@ -174,6 +200,16 @@ extension AppDatabase {
         ]
         return try await writer.read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
     }
+
+    /// The latest "bao-cao" consent of learner `l`: whether they may be named.
+    private static let consentColumn = """
+        (SELECT given FROM consentEvent e WHERE e.learnerId = l.id AND e.purpose = 'bao-cao'
+         ORDER BY e.at DESC, e.id DESC LIMIT 1) AS consent
+        """
+
+    /// Best first: most completions, then the highest average, then by name.
+    private static let awardOrder =
+        "ORDER BY q.completions DESC, q.percentSum * 1.0 / q.completions DESC, l.displayName, l.id"
 }
 
 private struct GroupKey: Hashable {

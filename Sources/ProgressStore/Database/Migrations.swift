@@ -10,7 +10,7 @@ enum Migrations {
         migrator.registerMigration("004-clustered-answers-and-progress", migrate: clusterAnswersAndProgress)
         migrator.registerMigration("005-attempts-by-id-sign-in-audit", migrate: addAttemptsByIDSignInAndAudit)
         migrator.registerMigration("006-recorded-placement-and-rollups", migrate: addRecordedPlacementAndRollups)
-        migrator.registerMigration("007-active-day-spans", migrate: addActiveDaySpans)
+        migrator.registerMigration("007-active-day-spans-and-basic-level", migrate: addActiveDaySpansAndBasicLevel)
         return migrator
     }
 
@@ -324,12 +324,23 @@ enum Migrations {
     }
 
     /// Each active (year, unit, category, learner, course) keeps its first and last active day of the year, so
-    /// that the running year to date is counted from `activityYear` alone; then every rollup is rebuilt from the
-    /// raw events.
-    private static func addActiveDaySpans(_ db: Database) throws {
+    /// that the running year to date is counted from `activityYear` alone; the people who reached the basic level
+    /// of their category are kept one row each (`basicLevelReach`, for the course lists in `basicLevelCourse`,
+    /// which the server sets from the configuration); then every rollup is rebuilt from the raw events.
+    private static func addActiveDaySpansAndBasicLevel(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE activityYear ADD COLUMN firstDay INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE activityYear ADD COLUMN lastDay INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE basicLevelCourse (
+                category TEXT NOT NULL, courseId TEXT NOT NULL,
+                PRIMARY KEY (category, courseId)
+            ) WITHOUT ROWID;
+            CREATE INDEX basicLevelCourse_on_courseId ON basicLevelCourse(courseId, category);
+            CREATE TABLE basicLevelReach (
+                category TEXT NOT NULL, learnerId INTEGER NOT NULL, reachedAt DATETIME NOT NULL,
+                unitId TEXT NOT NULL,
+                PRIMARY KEY (category, learnerId)
+            ) WITHOUT ROWID;
             """)
         try Rollups.rebuild(calendar: Rollups.calendar(db), db)
     }

@@ -261,5 +261,6 @@ enum Rollups {
                         FROM courseCompletion)
                   GROUP BY year, learnerId);
             """)
+        try BasicLevelRollup.rebuild(db)
     }
 }
