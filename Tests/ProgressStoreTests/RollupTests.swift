@@ -209,6 +209,11 @@ struct RollupTests {
                                            end: calendar.start(ofDay: yearDays.upperBound)))
             periods.append(ReportingPeriod(start: calendar.start(ofDay: yearDays.lowerBound + 3),
                                            end: calendar.start(ofDay: yearDays.upperBound - 5)))
+            // A year, or the rest of one, with part of the day before it.
+            periods.append(ReportingPeriod(start: calendar.start(ofDay: cut).addingTimeInterval(-offset(&random)),
+                                           end: calendar.start(ofDay: yearDays.upperBound)))
+            periods.append(ReportingPeriod(start: yearStart.addingTimeInterval(-offset(&random)),
+                                           end: calendar.start(ofDay: yearDays.upperBound)))
         }
         var periodsWithActivity = 0
         for period in periods {

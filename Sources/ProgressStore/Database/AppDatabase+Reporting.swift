@@ -257,8 +257,8 @@ private struct FigureCells {
         // Registered: the placements' net changes before the end's day, then those of that day up to the end.
         for row in try Row.fetchAll(db, sql: """
             SELECT unitId, category, SUM(delta) FROM registrationDay
-            WHERE day < ? AND (? IS NULL OR unitId = ?) GROUP BY unitId, category
-            """, arguments: [pieces.registrationDay, unitID, unitID]) {
+            WHERE day < ? \(Self.unitClause(unitID)) GROUP BY unitId, category
+            """, arguments: StatementArguments([pieces.registrationDay] + Self.unitArguments(unitID))) {
             groups[group(row), default: ActivityFigures()].registered += row[2]
         }
         if let edge = pieces.registrationEdge {
@@ -286,25 +286,29 @@ private struct FigureCells {
             """
         let yearSQL = """
             SELECT unitId, category, courseId, \(sums), SUM(active), SUM(enrolments) FROM yearFigures
-            WHERE year >= ? AND year < ? AND (? IS NULL OR unitId = ?) GROUP BY unitId, category, courseId
+            WHERE year >= ? AND year < ? \(Self.unitClause(unitID)) GROUP BY unitId, category, courseId
             """
         let daySQL = """
             SELECT unitId, category, courseId, \(sums) FROM dayFigures
-            WHERE day >= ? AND day < ? AND (? IS NULL OR unitId = ?) GROUP BY unitId, category, courseId
+            WHERE day >= ? AND day < ? \(Self.unitClause(unitID)) GROUP BY unitId, category, courseId
             """
         var reads: [(sql: String, arguments: StatementArguments, sign: Int)] = []
+        func read(_ sql: String, _ range: Range<Int>, sign: Int = 1) {
+            reads.append((sql, StatementArguments([range.lowerBound, range.upperBound] + Self.unitArguments(unitID)),
+                          sign))
+        }
         if !pieces.years.isEmpty {
-            reads.append((yearSQL, [pieces.years.lowerBound, pieces.years.upperBound, unitID, unitID], 1))
+            read(yearSQL, pieces.years)
         }
         for segment in pieces.daySegments {
             let complement = segment.complement
             if complement.map(\.count).reduce(0, +) < segment.days.count {
-                reads.append((yearSQL, [segment.year, segment.year + 1, unitID, unitID], 1))
+                read(yearSQL, segment.year..<segment.year + 1)
                 for days in complement {
-                    reads.append((daySQL, [days.lowerBound, days.upperBound, unitID, unitID], -1))
+                    read(daySQL, days, sign: -1)
                 }
             } else {
-                reads.append((daySQL, [segment.days.lowerBound, segment.days.upperBound, unitID, unitID], 1))
+                read(daySQL, segment.days)
             }
         }
         for read in reads {
@@ -351,34 +355,35 @@ private struct FigureCells {
     /// Active learners and enrolments over a union of years, days and edges: distinct (unit, category,
     /// course, learner) rows from each piece, counted once.
     private mutating func addDistinct(_ pieces: PeriodPieces, unitID: String?, _ db: Database) throws {
+        if try addDistinctFromOneYear(pieces, unitID: unitID, db) { return }
         var selects: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if !pieces.years.isEmpty {
             selects.append("""
                 SELECT unitId, category, courseId, learnerId FROM activityYear
-                WHERE year >= ? AND year < ? AND (? IS NULL OR unitId = ?)
+                WHERE year >= ? AND year < ? \(Self.unitClause(unitID))
                 """)
-            arguments += [pieces.years.lowerBound, pieces.years.upperBound, unitID, unitID]
+            arguments += [pieces.years.lowerBound, pieces.years.upperBound] + Self.unitArguments(unitID)
         }
         for segment in pieces.daySegments {
             if segment.startsYear || segment.endsYear {
                 // The year to date, or the rest of a year: each pair's span of active days in that year says.
                 selects.append("""
                     SELECT unitId, category, courseId, learnerId FROM activityYear
-                    WHERE year = ? AND \(segment.startsYear ? "firstDay < ?" : "lastDay >= ?")
-                      AND (? IS NULL OR unitId = ?)
+                    WHERE year = ? \(Self.unitClause(unitID))
+                      AND \(segment.startsYear ? "firstDay < ?" : "lastDay >= ?")
                     """)
-                arguments += [segment.year, segment.startsYear ? segment.days.upperBound : segment.days.lowerBound,
-                              unitID, unitID]
+                arguments += [segment.year] + Self.unitArguments(unitID)
+                    + [segment.startsYear ? segment.days.upperBound : segment.days.lowerBound]
             } else {
                 // By each unit and category's own rows (the table's key starts with them).
                 selects.append("""
                     SELECT a.unitId, a.category, a.courseId, a.learnerId
-                    FROM (SELECT DISTINCT unitId, category FROM yearFigures WHERE ? IS NULL OR unitId = ?) AS g
+                    FROM (SELECT DISTINCT unitId, category FROM yearFigures WHERE 1 \(Self.unitClause(unitID))) AS g
                     JOIN activityDay a ON a.unitId = g.unitId AND a.category = g.category
                      AND a.day >= ? AND a.day < ?
                     """)
-                arguments += [unitID, unitID, segment.days.lowerBound, segment.days.upperBound]
+                arguments += Self.unitArguments(unitID) + [segment.days.lowerBound, segment.days.upperBound]
             }
         }
         for edge in pieces.edges {
@@ -401,13 +406,95 @@ private struct FigureCells {
             SELECT unitId, category, NULL, COUNT(DISTINCT learnerId) FROM s GROUP BY unitId, category
             """
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
-            if let courseID = row[2] as String? {
-                courses[CourseKey(group: group(row), courseID: courseID), default: ActivityFigures()].enrolments
-                    += row[3]
-            } else {
-                groups[group(row), default: ActivityFigures()].active += row[3]
-            }
+            add(distinct: row)
         }
+    }
+
+    /// Active learners and enrolments when the whole days of the period are one reporting year, its start or
+    /// its end (the year to date: what the dashboard shows), plus the partial days at the ends: `activityYear`'s
+    /// rows of that year are already one per (unit, category, learner, course), so they are counted as they
+    /// are, and only what the partial days add (people and pairs not among those rows) is read from the raw
+    /// events. Returns false for any other period.
+    private mutating func addDistinctFromOneYear(_ pieces: PeriodPieces, unitID: String?, _ db: Database) throws
+        -> Bool
+    {
+        let year: Int
+        var span = ""  // which of the year's pairs are in the period
+        var arguments: [String: (any DatabaseValueConvertible)?] = ["unit": unitID]
+        if pieces.years.count == 1 && pieces.daySegments.isEmpty {
+            year = pieces.years.lowerBound
+        } else if pieces.years.isEmpty, pieces.daySegments.count == 1, let segment = pieces.daySegments.first,
+                  segment.startsYear || segment.endsYear
+        {
+            year = segment.year
+            span = segment.startsYear ? "AND y.firstDay < :day" : "AND y.lastDay >= :day"
+            arguments["day"] = segment.startsYear ? segment.days.upperBound : segment.days.lowerBound
+        } else {
+            return false
+        }
+        arguments["year"] = year
+        let unit = unitID == nil ? "" : "AND y.unitId = :unit"
+        let pairs = "FROM activityYear y WHERE y.year = :year \(unit) \(span)"
+        for row in try Row.fetchAll(db, sql: """
+            SELECT y.unitId, y.category, y.courseId, COUNT(*) \(pairs) GROUP BY y.unitId, y.category, y.courseId
+            UNION ALL
+            SELECT unitId, category, NULL, COUNT(*)
+            FROM (SELECT DISTINCT y.unitId, y.category, y.learnerId \(pairs)) GROUP BY unitId, category
+            """, arguments: StatementArguments(arguments)) {
+            add(distinct: row)
+        }
+        guard !pieces.edges.isEmpty else { return true }
+        var edges: [String] = []
+        for (index, edge) in pieces.edges.enumerated() {
+            arguments["start\(index)"] = edge.start
+            arguments["end\(index)"] = edge.end
+            let unitFilter = unitID == nil ? "" : "AND unitId = :unit"
+            edges.append("""
+                SELECT unitId, category, courseId, learnerId FROM lessonEvent
+                WHERE at >= :start\(index) AND at < :end\(index) \(unitFilter)
+                UNION ALL
+                SELECT unitId, category, courseId, learnerId FROM attempt
+                WHERE submittedAt >= :start\(index) AND submittedAt < :end\(index) \(unitFilter)
+                """)
+        }
+        let known = """
+            SELECT 1 FROM activityYear y WHERE y.year = :year AND y.unitId = e.unitId AND y.category = e.category
+              AND y.learnerId = e.learnerId \(span)
+            """
+        for row in try Row.fetchAll(db, sql: """
+            WITH e AS MATERIALIZED (
+                SELECT DISTINCT unitId, category, courseId, learnerId
+                FROM (\(edges.joined(separator: "\nUNION ALL\n"))))
+            SELECT unitId, category, courseId, COUNT(*) FROM e
+            WHERE NOT EXISTS (\(known) AND y.courseId = e.courseId)
+            GROUP BY unitId, category, courseId
+            UNION ALL
+            SELECT unitId, category, NULL, COUNT(DISTINCT learnerId) FROM e
+            WHERE NOT EXISTS (\(known))
+            GROUP BY unitId, category
+            """, arguments: StatementArguments(arguments)) {
+            add(distinct: row)
+        }
+        return true
+    }
+
+    /// A distinct count read as (unit, category, course or NULL, count): enrolments of a course, or active
+    /// learners of the group.
+    private mutating func add(distinct row: Row) {
+        if let courseID = row[2] as String? {
+            courses[CourseKey(group: group(row), courseID: courseID), default: ActivityFigures()].enrolments += row[3]
+        } else {
+            groups[group(row), default: ActivityFigures()].active += row[3]
+        }
+    }
+
+    /// `AND unitId = ?` for one unit, nothing for the whole commune: SQLite uses no index for
+    /// `? IS NULL OR unitId = ?`, so one unit's figures would read every unit's rows.
+    private static func unitClause(_ unitID: String?) -> String { unitID == nil ? "" : "AND unitId = ?" }
+
+    /// The argument of `unitClause`.
+    private static func unitArguments(_ unitID: String?) -> [(any DatabaseValueConvertible)?] {
+        unitID.map { [$0] } ?? []
     }
 
     private mutating func addAttempts(_ row: Row) {
