@@ -10,7 +10,8 @@
 # Prints both, and the ratio. Environment: SUBMISSIONS (per measurement, default 2000), LEARNERS (100000),
 # ATTEMPTS (2000000), EVENTS (lesson events, default ATTEMPTS), COMPLETIONS (default 3 × LEARNERS),
 # RUNS (best of, default 3), PLAN=1 (print each reporting query's plan), HOCTAP (a hoctap binary to measure
-# instead of building one, e.g. a build with a fix), PARTS ("writes report": either or both).
+# instead of building one, e.g. a build with a fix), PARTS ("writes report": either or both), BASELINE (another
+# hoctap binary, e.g. one built from an earlier commit, whose write rate is measured in turn with HOCTAP's).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=Benchmarks/progress-store
@@ -76,10 +77,10 @@ bare_rate() {  # writers [normal] → transactions/s, from the first start to th
   python3 -c "import sys; n, a, b = map(int, sys.argv[1:]); print(f'{n * 1000 / max(b - a, 1):.1f}')" \
     "$expected" "$(min "${starts[@]}")" "$(max "${ends[@]}")"
 }
-probe_rate() {  # writers → attempts/s as hoctap prints it (its clock starts once the store is open)
+probe_rate() {  # writers [binary] → attempts/s as hoctap prints it (its clock starts once the store is open)
   local db="$work/probe.sqlite"
   rm -f "$db" "$db-wal" "$db-shm"
-  "$hoctap" db write-probe --db "$db" --writers "$1" --count $((submissions / $1)) | awk '{ print $(NF - 1) }'
+  "${2:-$hoctap}" db write-probe --db "$db" --writers "$1" --count $((submissions / $1)) | awk '{ print $(NF - 1) }'
 }
 python3 $here/generate.py attempts "$submissions" > "$work/attempts.sql"
 same_rate() {  # the probe's own transaction as plain SQL in the shell, 1 writer, on hoctap's schema
@@ -92,16 +93,22 @@ same_rate() {  # the probe's own transaction as plain SQL in the shell, 1 writer
 }
 
 for writers in 1 16; do
-  refs=(); mines=(); normals=(); sames=()
+  refs=(); mines=(); normals=(); sames=(); baselines=()
   for _ in $(seq "$runs"); do  # the sides take turns, so a noisy moment hits both
     refs+=("$(bare_rate "$writers")")
     mines+=("$(probe_rate "$writers")")
     normals+=("$(bare_rate "$writers" normal)")
     [ "$writers" -gt 1 ] || sames+=("$(same_rate)")
+    [ -z "${BASELINE:-}" ] || baselines+=("$(probe_rate "$writers" "$BASELINE")")
   done
   ref=$(max "${refs[@]}"); mine=$(max "${mines[@]}"); normal=$(max "${normals[@]}")
   echo "$writers writer(s): bare INSERT transactions ${ref}/s, hoctap attempts ${mine}/s," \
        "ratio $(ratio "$mine" "$ref") (aim ≥ 0.80); bare at synchronous=NORMAL ${normal}/s"
+  if [ -n "${BASELINE:-}" ]; then
+    baseline=$(max "${baselines[@]}")
+    echo "  baseline $BASELINE: ${baseline}/s, ratio to bare $(ratio "$baseline" "$ref");" \
+         "hoctap / baseline $(ratio "$mine" "$baseline")"
+  fi
   if [ "$writers" -eq 1 ]; then
     same=$(max "${sames[@]}")
     echo "  the probe's transaction as plain SQL in the shell (synchronous=FULL): ${same}/s, ratio to bare" \

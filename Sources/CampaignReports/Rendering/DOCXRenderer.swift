@@ -264,8 +264,10 @@ private final class WordDocumentWriter {
 
     func documentXML() -> String {
         var body = header() + title()
-        for section in document.sections {
-            body += self.section(section, depth: 0)
+        for (index, section) in document.sections.enumerated() {
+            // A report without a request ends with its last section: its last paragraph goes with the signature.
+            let leadsToSignature = index == document.sections.count - 1 && document.conclusion.isEmpty
+            body += self.section(section, depth: 0, leadsToSignature: leadsToSignature)
         }
         // The request and the signature always stand on a portrait page.
         body += orientation(landscape: false)
@@ -372,7 +374,7 @@ private final class WordDocumentWriter {
     // MARK: Sections
 
     /// A heading (I. TITLE, 1. Title, a) Title), its paragraphs, tables and charts, then its subsections.
-    private func section(_ section: ReportSection, depth: Int) -> String {
+    private func section(_ section: ReportSection, depth: Int, leadsToSignature: Bool = false) -> String {
         let number = section.number.trimmingCharacters(in: .whitespaces)
         let heading: String
         switch depth {
@@ -396,8 +398,12 @@ private final class WordDocumentWriter {
             // Kept with the next paragraph directly too: LibreOffice does not always honour it from the style alone.
             xml += paragraph(heading, ParagraphFormat(style: "Heading\(min(depth, 2) + 1)", keepNext: true))
         }
-        for text in section.paragraphs {
-            xml += paragraph(text, ParagraphFormat(style: "ReportBody"))
+        let endsDocument = leadsToSignature && section.tables.isEmpty && section.charts.isEmpty
+            && section.subsections.isEmpty
+        for (index, text) in section.paragraphs.enumerated() {
+            // Never a signature alone on its page: the closing paragraph keeps with it.
+            let keepNext = endsDocument && index == section.paragraphs.count - 1
+            xml += paragraph(text, ParagraphFormat(style: "ReportBody", keepNext: keepNext))
         }
         for reportTable in section.tables {
             xml += self.reportTable(reportTable)
@@ -405,8 +411,9 @@ private final class WordDocumentWriter {
         for chart in section.charts {
             xml += self.chart(chart)
         }
-        for subsection in section.subsections {
-            xml += self.section(subsection, depth: depth + 1)
+        for (index, subsection) in section.subsections.enumerated() {
+            xml += self.section(subsection, depth: depth + 1,
+                                leadsToSignature: leadsToSignature && index == section.subsections.count - 1)
         }
         return xml
     }
