@@ -20,9 +20,9 @@ test: deps
 build: deps
 	$(SWIFT) build -c release --product hoctap
 
-## make check: the course checker alone.
+## make check: the course checker alone, strict (warnings about how questions are written count as errors).
 check: build
-	$(HOCTAP) check Courses
+	$(HOCTAP) check --strict Courses
 
 deps:
 	@missing=""; \

@@ -43,6 +43,13 @@ struct DiagnosticFixtureTests {
         ("bad-duplicate-question-id/quiz.md", 12, 1, .duplicateQuestionID),
         ("bad-missing-explanation/01-bai-mot.md", 10, 1, .missingExplanation),
         ("bad-stray-content/01-bai-mot.md", 17, 1, .strayContent),
+        ("bad-item-true-false-balance/course.md", 1, 1, .itemTrueFalseBalance),
+        ("bad-item-longest-right/course.md", 1, 1, .itemLongestRight),
+        ("bad-item-same-position/course.md", 1, 1, .itemSamePosition),
+        ("bad-item-absolute-word/01-bai-mot.md", 10, 1, .itemAbsoluteWord),
+        ("bad-item-all-or-none/01-bai-mot.md", 10, 1, .itemAllOrNone),
+        ("bad-item-single-wrong-choice/01-bai-mot.md", 10, 1, .itemSingleWrongChoice),
+        ("bad-item-stem-echo/01-bai-mot.md", 10, 1, .itemStemEcho),
     ]
 
     @Test(arguments: expected.indices)
@@ -72,7 +79,10 @@ struct DiagnosticFixtureTests {
     @Test func coursesWithErrorsAreNotServedButTheOthersAre() {
         let served = Set(Self.result.courses.map(\.id))
         #expect(served == ["bad-unknown-file", "bad-raw-html", "bad-unsafe-link", "bad-missing-explanation",
-                           "bad-stray-content"], "courses with only warnings load; those with errors do not")
+                           "bad-stray-content", "bad-item-true-false-balance", "bad-item-longest-right",
+                           "bad-item-same-position", "bad-item-absolute-word", "bad-item-all-or-none",
+                           "bad-item-single-wrong-choice", "bad-item-stem-echo"],
+                "courses with only warnings load; those with errors do not")
         #expect(Self.result.rejectedFolders.contains("bad-invalid-utf8"))
         #expect(Self.result.errorCount > 0)
     }

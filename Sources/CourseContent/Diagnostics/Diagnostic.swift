@@ -25,9 +25,10 @@ public struct Diagnostic: Sendable, Hashable, Comparable {
 
     public var severity: Severity { code.severity }
 
-    /// `path:line:column: lỗi: message [code]`, with the message from `messages`.
-    public func formatted(with messages: MessageCatalog) -> String {
-        let label = messages.text(severity == .error ? "diagnostic.error" : "diagnostic.warning")
+    /// `path:line:column: lỗi: message [code]`, with the message from `messages`; with `strict`, a warning is
+    /// labelled as the error it then is (`hoctap check --strict`).
+    public func formatted(with messages: MessageCatalog, strict: Bool = false) -> String {
+        let label = messages.text(severity == .error || strict ? "diagnostic.error" : "diagnostic.warning")
         let message = messages.text("diagnostics.\(code.rawValue)", arguments)
         return "\(path):\(line):\(column): \(label): \(message) [\(code.rawValue)]"
     }

@@ -39,10 +39,21 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case missingExplanation = "missing-explanation"
     case strayContent = "stray-content"
 
+    // Item writing (warnings; `hoctap check --strict` makes every warning an error). See `ItemWritingRules`.
+    case itemTrueFalseBalance = "item-true-false-balance"
+    case itemLongestRight = "item-longest-right"
+    case itemSamePosition = "item-same-position"
+    case itemAbsoluteWord = "item-absolute-word"
+    case itemAllOrNone = "item-all-or-none"
+    case itemSingleWrongChoice = "item-single-wrong-choice"
+    case itemStemEcho = "item-stem-echo"
+
     /// Errors stop a course from being served; warnings do not.
     public var severity: Diagnostic.Severity {
         switch self {
         case .unknownFile, .rawHTML, .unsafeLink, .missingExplanation, .strayContent: .warning
+        case .itemTrueFalseBalance, .itemLongestRight, .itemSamePosition, .itemAbsoluteWord, .itemAllOrNone,
+             .itemSingleWrongChoice, .itemStemEcho: .warning
         default: .error
         }
     }

@@ -54,6 +54,10 @@ struct CourseFolderLoader {
             course.finalQuiz = loadFinalQuiz(course: course)
         }
         reportDuplicateQuestionIDs()
+        let coursePath = "\(displayPath)/course.md"
+        diagnostics += ItemWritingCheck.course(course) { code, arguments in
+            Diagnostic(path: coursePath, line: 1, column: 1, code: code, arguments: arguments)
+        }
         return described == nil ? nil : course
     }
 

@@ -85,10 +85,14 @@ struct QuestionParser {
         let explanationHTML = explanations.isEmpty ? nil : document.html(of: explanations.flatMap(\.children))
         let explanationText = explanations.isEmpty
             ? nil : explanations.map(\.plainText).joined(separator: "\n\n")
-        return Question(
+        let question = Question(
             id: id, contentHash: ContentHash.of(promptText: promptText, answerKey: answerKey),
             promptHTML: promptHTML, promptText: promptText, answerKey: answerKey,
             explanationHTML: explanationHTML, explanationText: explanationText)
+        diagnostics += ItemWritingCheck.question(question) { [source] code, arguments in
+            source.diagnostic(at: heading, code, arguments)
+        }
+        return question
     }
 
     private enum AnswerBlockKind { case choices, text, number }

@@ -44,6 +44,13 @@ diagnostics:
   duplicate-question-id: "Mã câu hỏi \"{0}\" bị trùng trong khoá học"
   missing-explanation: "Câu hỏi chưa có lời giải thích (khối trích dẫn > sau phần đáp án)"
   stray-content: "Nội dung này nằm sau phần giải thích của câu hỏi nên sẽ không được hiển thị"
+  item-true-false-balance: "Trong khoá học, {0} trên {1} câu đúng/sai là câu đúng ({2}%); nên giữ trong khoảng {3}: người học đoán \"sai\" (hoặc \"đúng\") cũng qua được"
+  item-longest-right: "Trong {0} trên {1} câu hỏi một đáp án, đáp án đúng là lựa chọn dài nhất; nên tối đa {2}: người học chọn câu dài nhất cũng qua được"
+  item-same-position: "Trong {0} trên {1} câu hỏi không đảo lựa chọn, đáp án đúng nằm ở vị trí thứ {2}; nên tối đa {3}: hãy đổi chỗ các lựa chọn"
+  item-absolute-word: "Câu sai có từ tuyệt đối \"{0}\", làm lộ đáp án; hãy viết câu sai vì nội dung, không vì từ ngữ"
+  item-all-or-none: "Lựa chọn \"{0}\" (kiểu \"tất cả các ý trên\", \"không ý nào\") cho đoán mà không cần hiểu; hãy viết một lựa chọn cụ thể"
+  item-single-wrong-choice: "Câu hỏi nhiều đáp án chỉ có {0} lựa chọn sai; cần ít nhất hai lựa chọn sai, hợp lý"
+  item-stem-echo: "Lựa chọn \"{0}\" lặp lại cụm \"{1}\" của câu hỏi, gợi ý đáp án; hãy diễn đạt khác"
 
 categories:
   can-bo: Cán bộ, công chức, viên chức

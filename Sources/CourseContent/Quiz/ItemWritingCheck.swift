@@ -1,0 +1,140 @@
+import Foundation
+import LearningCore
+
+/// Warnings for questions that can be answered without reading the course: per question (an absolute word in a
+/// false statement, "all/none of the above", a multiple-choice question with fewer than two wrong choices, a
+/// choice echoing its question) and per course (true/false statements mostly of one truth value, the right
+/// choice mostly the longest, the right answer mostly in one place where choices are not shuffled). Thresholds
+/// are `ItemWritingRules`.
+enum ItemWritingCheck {
+    /// Makes a diagnostic at the place a warning belongs.
+    typealias Place = (DiagnosticCode, [String]) -> Diagnostic
+
+    /// The warnings of one question, placed at its heading.
+    static func question(_ question: Question, at place: Place) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        let choices = question.answerKey.choices
+        switch question.answerKey {
+        case .trueFalse:
+            if !isTrue(question), let word = firstPhrase(of: ItemWritingRules.absoluteWords,
+                                                          in: syllables(question.promptText)) {
+                warnings.append(place(.itemAbsoluteWord, [word]))
+            }
+        case .multipleChoice:
+            let wrong = choices.filter { !$0.isCorrect }.count
+            if wrong < 2 { warnings.append(place(.itemSingleWrongChoice, [String(wrong)])) }
+        case .singleChoice, .shortText, .number:
+            break
+        }
+        guard question.kind != .trueFalse else { return warnings }
+        let stem = syllables(question.promptText)
+        let words = choices.map { syllables($0.text) }
+        for (index, choice) in choices.enumerated() {
+            if firstPhrase(of: ItemWritingRules.allOrNonePhrases, in: words[index]) != nil {
+                warnings.append(place(.itemAllOrNone, [choice.text]))
+            } else if let echo = sharedRun(words[index], stem), echo.count >= ItemWritingRules.echoSyllables,
+                      // A phrase every choice repeats (the task being compared) singles none of them out.
+                      !words.indices.contains(where: { $0 != index && contains(words[$0], echo) }) {
+                warnings.append(place(.itemStemEcho, [choice.text, echo.joined(separator: " ")]))
+            }
+        }
+        return warnings
+    }
+
+    /// The warnings about a course's questions taken together (final quiz and lesson checks), placed at its
+    /// `course.md`.
+    static func course(_ course: Course, at place: Place) -> [Diagnostic] {
+        var quizzes = course.lessons.compactMap(\.check)
+        if let final = course.finalQuiz { quizzes.append(final) }
+        let questions = quizzes.flatMap(\.questions)
+        var warnings: [Diagnostic] = []
+
+        let statements = questions.filter { $0.kind == .trueFalse }
+        let trueCount = statements.filter(isTrue).count
+        if statements.count >= ItemWritingRules.minimumQuestions,
+           !ItemWritingRules.trueShare.contains(Double(trueCount) / Double(statements.count)) {
+            warnings.append(place(.itemTrueFalseBalance, [
+                String(trueCount), String(statements.count), percent(trueCount, statements.count),
+                "\(percent(ItemWritingRules.trueShare.lowerBound))–\(percent(ItemWritingRules.trueShare.upperBound))%",
+            ]))
+        }
+
+        let single = questions.filter { $0.kind == .singleChoice }
+        let longest = single.filter(rightIsLongest).count
+        if single.count >= ItemWritingRules.minimumQuestions,
+           Double(longest) > ItemWritingRules.longestRightShare * Double(single.count) {
+            warnings.append(place(.itemLongestRight, [
+                String(longest), String(single.count), percent(ItemWritingRules.longestRightShare) + "%",
+            ]))
+        }
+
+        // Where choices keep their written order, the place of the right answer is a pattern a learner can see.
+        let fixed = quizzes.filter { !$0.settings.shuffleChoices }.flatMap(\.questions)
+            .filter { $0.kind == .singleChoice }
+        let places = fixed.compactMap { $0.answerKey.choices.firstIndex(where: \.isCorrect) }
+        let counts = Dictionary(grouping: places, by: { $0 }).mapValues(\.count)
+        if places.count >= ItemWritingRules.minimumQuestions, let (position, count) = counts.max(by: { $0.value < $1.value }),
+           Double(count) > ItemWritingRules.samePositionShare * Double(places.count) {
+            warnings.append(place(.itemSamePosition, [
+                String(count), String(places.count), String(position + 1),
+                percent(ItemWritingRules.samePositionShare) + "%",
+            ]))
+        }
+        return warnings
+    }
+
+    /// Whether a true/false question's statement is true (its right choice is "Đúng").
+    static func isTrue(_ question: Question) -> Bool {
+        question.answerKey.choices.first(where: \.isCorrect)
+            .map { TextNormalizer.comparisonKey($0.text) == "đúng" } ?? false
+    }
+
+    /// Whether the right choice is strictly longer than every other.
+    static func rightIsLongest(_ question: Question) -> Bool {
+        let choices = question.answerKey.choices
+        guard let right = choices.first(where: \.isCorrect) else { return false }
+        let length = TextNormalizer.nfc(right.text).count
+        return choices.allSatisfy { $0.isCorrect || TextNormalizer.nfc($0.text).count < length }
+    }
+
+    /// The words of a text, lowercased NFC, split at anything that is not a letter or a digit.
+    static func syllables(_ text: String) -> [String] {
+        TextNormalizer.nfc(text).lowercased()
+            .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// The first phrase of `phrases` that occurs as consecutive words of `words`, written out.
+    private static func firstPhrase(of phrases: [[String]], in words: [String]) -> String? {
+        phrases.first { phrase in
+            words.count >= phrase.count
+                && (0...(words.count - phrase.count)).contains { Array(words[$0..<$0 + phrase.count]) == phrase }
+        }?.joined(separator: " ")
+    }
+
+    /// Whether `phrase` occurs as consecutive words of `words`.
+    private static func contains(_ words: [String], _ phrase: [String]) -> Bool {
+        firstPhrase(of: [phrase], in: words) != nil
+    }
+
+    /// The longest run of consecutive words found in both `a` and `b`.
+    private static func sharedRun(_ a: [String], _ b: [String]) -> [String]? {
+        guard !a.isEmpty, !b.isEmpty else { return nil }
+        var best = (length: 0, end: 0)
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            var current = [Int](repeating: 0, count: b.count + 1)
+            for j in 1...b.count where a[i - 1] == b[j - 1] {
+                current[j] = previous[j - 1] + 1
+                if current[j] > best.length { best = (current[j], i) }
+            }
+            previous = current
+        }
+        return best.length == 0 ? nil : Array(a[(best.end - best.length)..<best.end])
+    }
+
+    private static func percent(_ part: Int, _ whole: Int) -> String {
+        String(Int((Double(part) * 100 / Double(whole)).rounded()))
+    }
+
+    private static func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) }
+}
