@@ -17,4 +17,21 @@ public enum HoctapExecutable {
         }
         return found
     }
+
+    /// Runs `hoctap` with `arguments` to its end: its exit status, standard output and standard error (small
+    /// outputs: the two pipes are read one after the other).
+    public static func run(_ arguments: [String]) throws -> (status: Int32, output: Data, error: String) {
+        let process = Process()
+        process.executableURL = try url()
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, data, String(decoding: message, as: UTF8.self))
+    }
 }

@@ -9,16 +9,9 @@ struct CheckCommandTests {
     static let root = ReadOnlyCommandTests.root
 
     static func check(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try HoctapExecutable.url()
-        process.arguments = ["check"] + arguments + ["--content", root.appendingPathComponent("Content").path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try HoctapExecutable.run(
+            ["check"] + arguments + ["--content", root.appendingPathComponent("Content").path])
+        return (result.status, String(decoding: result.output, as: UTF8.self) + result.error)
     }
 
     @Test func anItemWritingWarningFailsOnlyUnderStrict() throws {

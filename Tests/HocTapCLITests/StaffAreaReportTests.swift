@@ -138,19 +138,8 @@ struct StaffAreaReportTests {
 
     /// `hoctap report figures` on a copy of the fixture's file: exit status, standard output and error.
     static func figures(_ arguments: [String], db: String) throws -> (status: Int32, output: Data, error: String) {
-        let process = Process()
-        process.executableURL = try HoctapExecutable.url()
-        process.arguments = ["report", "figures"] + arguments
-            + ["--db", db, "--content", Self.root.appendingPathComponent("Content").path]
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data, String(decoding: message, as: UTF8.self))
+        try HoctapExecutable.run(["report", "figures"] + arguments
+            + ["--db", db, "--content", Self.root.appendingPathComponent("Content").path])
     }
 
     @Test func oneUnitsFiguresAreItsRowOfTheCommunesAndAnUnknownUnitIsRefused() async throws {
