@@ -37,7 +37,17 @@ extension HocTapCommand {
                     try await store.keepBasicLevel(campaign.basicLevel)
                     var seeder = DemoSeeder(store: store, catalog: catalog, campaign: campaign, learnerCount: learners,
                                             year: year, random: SplitMix64(seed: seed))
-                    let summary = try await seeder.run(until: Date())
+                    // On a terminal, a line that counts the learners done instead of a silent minute.
+                    let onTerminal = isatty(STDERR_FILENO) == 1
+                    var shown = -1
+                    let summary = try await seeder.run(until: Date()) { done, total in
+                        let percent = total == 0 ? 100 : done * 100 / total
+                        guard onTerminal, percent != shown else { return }
+                        shown = percent
+                        FileHandle.standardError.write(Data(("\r" + messages.text(
+                            "cli.demo_progress", [String(done), String(total), String(percent)])).utf8))
+                        if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+                    }
                     print(messages.text("cli.demo_done", [
                         database.path, String(summary.learners), String(summary.lessonsFinished),
                         String(summary.attempts), String(summary.completions),

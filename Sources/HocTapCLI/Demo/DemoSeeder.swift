@@ -29,7 +29,10 @@ struct DemoSeeder {
         var completions = 0
     }
 
-    mutating func run(until end: Date) async throws -> Summary {
+    /// Runs the simulation up to `end`; `progress` hears how many of the planned learners are done, after each.
+    mutating func run(until end: Date, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws
+        -> Summary
+    {
         let clock = DemoClock()
         let service = LearningService(repository: store, catalog: catalog, clock: clock,
                                       random: SeededRandomSource(seed: random.next()))
@@ -39,6 +42,7 @@ struct DemoSeeder {
         var summary = Summary()
         let people = plannedLearners()
         for (index, person) in people.enumerated() {
+            progress(index, people.count)
             // Registration spread over the first half of the period; activity after it.
             let registeredAt = period.start.addingTimeInterval(Double.random(in: 0..<span * 0.5, using: &random))
             let learner = try await store.register(
@@ -81,7 +85,7 @@ struct DemoSeeder {
                     for shown in attempt.questions {
                         guard let question = quiz.question(id: shown.id) else { continue }
                         _ = try await service.answer(identity, attemptID: attempt.attemptID, questionID: question.id,
-                                                     response: answer(question, rightWith: skill))
+                                                     response: answer(question, skill: skill))
                     }
                     moment = moment.addingTimeInterval(Double.random(in: 300...900, using: &random))
                     clock.set(moment)
@@ -93,6 +97,7 @@ struct DemoSeeder {
                 }
             }
         }
+        progress(people.count, people.count)
         return summary
     }
 
@@ -125,16 +130,29 @@ struct DemoSeeder {
         min(date.addingTimeInterval(Double.random(in: 3600...(14 * 86_400), using: &random)), end)
     }
 
-    /// The right answer with probability `skill`, otherwise a plausible wrong one.
-    private mutating func answer(_ question: Question, rightWith skill: Double) -> Response {
-        let right = Double.random(in: 0..<1, using: &random) < skill
+    /// The right answer with the chance `DemoItemModel` gives a learner of `skill` on this question; otherwise a
+    /// wrong one, the more attractive distractors more often.
+    private mutating func answer(_ question: Question, skill: Double) -> Response {
+        let right = Double.random(in: 0..<1, using: &random)
+            < DemoItemModel.probabilityRight(skill: skill, questionID: question.id)
         switch question.answerKey {
         case .singleChoice(let choices), .trueFalse(let choices):
-            let pool = choices.filter { $0.isCorrect == right }
-            return .choices([(pool.randomElement(using: &random) ?? choices[0]).id])
+            guard !right, let wrong = pickWrong(choices, question: question) else {
+                return .choices([(choices.first(where: \.isCorrect) ?? choices[0]).id])
+            }
+            return .choices([wrong.id])
         case .multipleChoice(let choices, _):
             var picked = Set(choices.filter(\.isCorrect).map(\.id))
-            if !right, let wrong = choices.first(where: { !$0.isCorrect }) { picked.insert(wrong.id) }
+            if !right {
+                // A partly wrong answer: a distractor taken, or a right choice missed.
+                if Bool.random(using: &random), let wrong = pickWrong(choices, question: question) {
+                    picked.insert(wrong.id)
+                } else if picked.count > 1, let missed = picked.randomElement(using: &random) {
+                    picked.remove(missed)
+                } else if let wrong = pickWrong(choices, question: question) {
+                    picked.insert(wrong.id)
+                }
+            }
             return .choices(picked)
         case .shortText(let key):
             return .text(right ? key.accepted[0] : "không biết")
@@ -142,5 +160,16 @@ struct DemoSeeder {
             return .number(right ? "\(key.value)" : "\(key.value + 1)")
         }
     }
-}
 
+    /// A wrong choice, drawn in proportion to how attractive each is.
+    private mutating func pickWrong(_ choices: [Choice], question: Question) -> Choice? {
+        let wrong = choices.filter { !$0.isCorrect }
+        let weights = wrong.map { DemoItemModel.attraction(questionID: question.id, choiceID: $0.id) }
+        var draw = Double.random(in: 0..<max(weights.reduce(0, +), .leastNonzeroMagnitude), using: &random)
+        for (choice, weight) in zip(wrong, weights) {
+            draw -= weight
+            if draw < 0 { return choice }
+        }
+        return wrong.last
+    }
+}
