@@ -174,11 +174,12 @@ done
 if [ "${PLAN:-0}" = 1 ]; then
   sed 's/^SELECT/EXPLAIN QUERY PLAN SELECT/' "$work/figures.sql" | sqlite3 "$db"
 fi
-# SQL totals, summed as `hoctap report figures` sums them: registered, active, enrolments, completions, average.
+# SQL totals, summed as `hoctap report figures` sums them: registered, active, enrolments, completions, average
+# (rounded half up to one decimal, as Percent.of does).
 sql_totals=$(awk -F'|' '
   /^== / { q = $0; sub(/^== /, "", q); next } /^Run Time:/ { next }
   q == 1 { r += $3 } q == 2 { a += $3 } q == 3 { e += $4 } q == 5 { c += $4 } q == 6 { f += $4; p += $6 }
-  END { printf "%d %d %d %d %s", r, a, e, c, f ? sprintf("%.1f", int(p * 10 / f) / 10) : "—" }' "$work/per-query.out")
+  END { printf "%d %d %d %d %s", r, a, e, c, f ? sprintf("%.1f", int((20 * p + f) / (2 * f)) / 10) : "—" }' "$work/per-query.out")
 
 ours() { "$hoctap" report figures --year 2026 --db "$db" --content Content; }
 reference() { sqlite3 "$db" < "$work/figures.sql"; }
