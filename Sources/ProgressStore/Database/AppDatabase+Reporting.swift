@@ -376,14 +376,14 @@ private struct FigureCells {
                 arguments += [segment.year] + Self.unitArguments(unitID)
                     + [segment.startsYear ? segment.days.upperBound : segment.days.lowerBound]
             } else {
-                // By each unit and category's own rows (the table's key starts with them).
+                // Days inside the year: each pair's bitmap of active days says.
                 selects.append("""
-                    SELECT a.unitId, a.category, a.courseId, a.learnerId
-                    FROM (SELECT DISTINCT unitId, category FROM yearFigures WHERE 1 \(Self.unitClause(unitID))) AS g
-                    JOIN activityDay a ON a.unitId = g.unitId AND a.category = g.category
-                     AND a.day >= ? AND a.day < ?
+                    SELECT unitId, category, courseId, learnerId FROM activityYear
+                    WHERE year = ? \(Self.unitClause(unitID)) AND hoctapAnyDay(activeDays, ?, ?)
                     """)
-                arguments += Self.unitArguments(unitID) + [segment.days.lowerBound, segment.days.upperBound]
+                arguments += [segment.year] + Self.unitArguments(unitID)
+                    + [segment.days.lowerBound - segment.yearDays.lowerBound,
+                       segment.days.upperBound - segment.yearDays.lowerBound]
             }
         }
         for edge in pieces.edges {
@@ -410,8 +410,8 @@ private struct FigureCells {
         }
     }
 
-    /// Active learners and enrolments when the whole days of the period are one reporting year, its start or
-    /// its end (the year to date: what the dashboard shows), plus the partial days at the ends: `activityYear`'s
+    /// Active learners and enrolments when the whole days of the period are one reporting year or lie inside
+    /// one (the year to date: what the dashboard shows), plus the partial days at the ends: `activityYear`'s
     /// rows of that year are already one per (unit, category, learner, course), so they are counted as they
     /// are, and only what the partial days add (people and pairs not among those rows) is read from the raw
     /// events. Returns false for any other period.
@@ -423,12 +423,19 @@ private struct FigureCells {
         var arguments: [String: (any DatabaseValueConvertible)?] = ["unit": unitID]
         if pieces.years.count == 1 && pieces.daySegments.isEmpty {
             year = pieces.years.lowerBound
-        } else if pieces.years.isEmpty, pieces.daySegments.count == 1, let segment = pieces.daySegments.first,
-                  segment.startsYear || segment.endsYear
-        {
+        } else if pieces.years.isEmpty, pieces.daySegments.count == 1, let segment = pieces.daySegments.first {
             year = segment.year
-            span = segment.startsYear ? "AND y.firstDay < :day" : "AND y.lastDay >= :day"
-            arguments["day"] = segment.startsYear ? segment.days.upperBound : segment.days.lowerBound
+            if segment.startsYear {
+                span = "AND y.firstDay < :day"
+                arguments["day"] = segment.days.upperBound
+            } else if segment.endsYear {
+                span = "AND y.lastDay >= :day"
+                arguments["day"] = segment.days.lowerBound
+            } else {
+                span = "AND hoctapAnyDay(y.activeDays, :from, :to)"
+                arguments["from"] = segment.days.lowerBound - segment.yearDays.lowerBound
+                arguments["to"] = segment.days.upperBound - segment.yearDays.lowerBound
+            }
         } else {
             return false
         }

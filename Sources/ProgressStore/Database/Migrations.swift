@@ -323,14 +323,16 @@ enum Migrations {
         // code, and must only run on today's schema.
     }
 
-    /// Each active (year, unit, category, learner, course) keeps its first and last active day of the year, so
-    /// that the running year to date is counted from `activityYear` alone; the people who reached the basic level
+    /// Each active (year, unit, category, learner, course) keeps its first and last active day of the year and a
+    /// bitmap of its active days (`ActiveDays`), so that any period inside a year is counted from `activityYear`
+    /// alone; the people who reached the basic level
     /// of their category are kept one row each (`basicLevelReach`, for the course lists in `basicLevelCourse`,
     /// which the server sets from the configuration); then every rollup is rebuilt from the raw events.
     private static func addActiveDaySpansAndBasicLevel(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE activityYear ADD COLUMN firstDay INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE activityYear ADD COLUMN lastDay INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE activityYear ADD COLUMN activeDays BLOB;
             CREATE TABLE basicLevelCourse (
                 category TEXT NOT NULL, courseId TEXT NOT NULL,
                 PRIMARY KEY (category, courseId)

@@ -55,18 +55,22 @@ enum Rollups {
             INSERT INTO activityDay (unitId, category, day, learnerId, courseId) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
             """, arguments: [unitID, category, day, learnerID, courseID])
+        let newDay = db.changesCount == 1
+        let offset = day - calendar.days(ofYear: year).lowerBound
         try db.executeCached(sql: """
-            INSERT INTO activityYear (year, unitId, category, learnerId, courseId, firstDay, lastDay)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO activityYear (year, unitId, category, learnerId, courseId, firstDay, lastDay, activeDays)
+            VALUES (?, ?, ?, ?, ?, ?, ?, hoctapWithDay(NULL, ?))
             ON CONFLICT DO NOTHING
-            """, arguments: [year, unitID, category, learnerID, courseID, day, day])
+            """, arguments: [year, unitID, category, learnerID, courseID, day, day, offset])
         guard db.changesCount == 1 else {
-            // Active again: widen the pair's span of days (written only when the day falls outside it).
+            // Active again on a new day: mark it, and widen the pair's span of days.
+            guard newDay else { return }
             try db.executeCached(sql: """
-                UPDATE activityYear SET firstDay = MIN(firstDay, :day), lastDay = MAX(lastDay, :day)
+                UPDATE activityYear SET firstDay = MIN(firstDay, :day), lastDay = MAX(lastDay, :day),
+                                        activeDays = hoctapWithDay(activeDays, :offset)
                 WHERE year = :year AND unitId = :unit AND category = :category AND learnerId = :learner
-                  AND courseId = :course AND (firstDay > :day OR lastDay < :day)
-                """, arguments: ["day": day, "year": year, "unit": unitID, "category": category,
+                  AND courseId = :course
+                """, arguments: ["day": day, "offset": offset, "year": year, "unit": unitID, "category": category,
                                  "learner": learnerID, "course": courseID])
             return
         }
@@ -179,11 +183,18 @@ enum Rollups {
             guard let day = Int.fromDatabaseValue(values[0]) else { return nil }
             return calendar.reportingYear(ofDay: day)
         }
+        let yearStartFunction = DatabaseFunction("hoctapYearStart", argumentCount: 1, pure: true) { values in
+            guard let year = Int.fromDatabaseValue(values[0]) else { return nil }
+            return calendar.days(ofYear: year).lowerBound
+        }
         db.add(function: dayFunction)
         db.add(function: yearFunction)
+        db.add(function: yearStartFunction)
+        ActiveDays.register(db)  // also on every connection; the migration's may predate it
         defer {
             db.remove(function: dayFunction)
             db.remove(function: yearFunction)
+            db.remove(function: yearStartFunction)
         }
         try db.execute(sql: """
             DELETE FROM registrationDay;
@@ -210,9 +221,10 @@ enum Rollups {
                   UNION ALL SELECT submittedAt, unitId, category, learnerId, courseId FROM attempt);
             INSERT INTO activityDay (unitId, category, day, learnerId, courseId)
             SELECT unitId, category, day, learnerId, courseId FROM rollupActivity ORDER BY 1, 2, 3, 4, 5;
-            INSERT INTO activityYear (year, unitId, category, learnerId, courseId, firstDay, lastDay)
-            SELECT hoctapYear(day), unitId, category, learnerId, courseId, MIN(day), MAX(day) FROM rollupActivity
-            GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;
+            INSERT INTO activityYear (year, unitId, category, learnerId, courseId, firstDay, lastDay, activeDays)
+            SELECT hoctapYear(day), unitId, category, learnerId, courseId, MIN(day), MAX(day),
+                   hoctapDaysOf(day - hoctapYearStart(hoctapYear(day)))
+            FROM rollupActivity GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;
             DROP TABLE rollupActivity;
 
             CREATE TEMP TABLE rollupFigures AS
