@@ -379,11 +379,9 @@ private struct FigureCells {
                 // Days inside the year: each pair's bitmap of active days says.
                 selects.append("""
                     SELECT unitId, category, courseId, learnerId FROM activityYear
-                    WHERE year = ? \(Self.unitClause(unitID)) AND hoctapAnyDay(activeDays, ?, ?)
+                    WHERE year = ? \(Self.unitClause(unitID)) AND \(ActiveDays.anyDay(in: segment.offsets))
                     """)
                 arguments += [segment.year] + Self.unitArguments(unitID)
-                    + [segment.days.lowerBound - segment.yearDays.lowerBound,
-                       segment.days.upperBound - segment.yearDays.lowerBound]
             }
         }
         for edge in pieces.edges {
@@ -432,9 +430,7 @@ private struct FigureCells {
                 span = "AND y.lastDay >= :day"
                 arguments["day"] = segment.days.lowerBound
             } else {
-                span = "AND hoctapAnyDay(y.activeDays, :from, :to)"
-                arguments["from"] = segment.days.lowerBound - segment.yearDays.lowerBound
-                arguments["to"] = segment.days.upperBound - segment.yearDays.lowerBound
+                span = "AND " + ActiveDays.anyDay(in: segment.offsets, table: "y")
             }
         } else {
             return false

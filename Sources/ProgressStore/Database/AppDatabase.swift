@@ -71,7 +71,6 @@ public struct AppDatabase: ProgressRepository {
         let trace = SQLTrace.shared
         if trace != nil { config.publicStatementArguments = true }
         config.prepareDatabase { db in
-            ActiveDays.register(db)
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
             try db.execute(sql: "PRAGMA secure_delete = ON")
             if let trace {

@@ -324,7 +324,7 @@ enum Migrations {
     }
 
     /// Each active (year, unit, category, learner, course) keeps its first and last active day of the year and a
-    /// bitmap of its active days (`ActiveDays`), so that any period inside a year is counted from `activityYear`
+    /// bitmap of its active days (`d0`…`d5`, see `ActiveDays`), so that any period inside a year is counted from `activityYear`
     /// alone; the people who reached the basic level
     /// of their category are kept one row each (`basicLevelReach`, for the course lists in `basicLevelCourse`,
     /// which the server sets from the configuration); then every rollup is rebuilt from the raw events.
@@ -332,7 +332,12 @@ enum Migrations {
         try db.execute(sql: """
             ALTER TABLE activityYear ADD COLUMN firstDay INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE activityYear ADD COLUMN lastDay INTEGER NOT NULL DEFAULT 0;
-            ALTER TABLE activityYear ADD COLUMN activeDays BLOB;
+            ALTER TABLE activityYear ADD COLUMN d0 INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE activityYear ADD COLUMN d1 INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE activityYear ADD COLUMN d2 INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE activityYear ADD COLUMN d3 INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE activityYear ADD COLUMN d4 INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE activityYear ADD COLUMN d5 INTEGER NOT NULL DEFAULT 0;
             CREATE TABLE basicLevelCourse (
                 category TEXT NOT NULL, courseId TEXT NOT NULL,
                 PRIMARY KEY (category, courseId)

@@ -1,70 +1,43 @@
 import Foundation
-import GRDB
 
-/// The days of a reporting year on which a person was active in a course, as a bitmap in `activityYear.activeDays`:
-/// bit `i` (least significant first in byte `i / 8`) is the year's day `i` (46 bytes hold the longest year). A
-/// period inside a year then counts its distinct people from one row per (unit, category, person, course) instead
-/// of one row per day. The SQL functions below are registered on every connection of the store.
+/// The days of a reporting year on which a person was active in a course, kept in `activityYear` as six integer
+/// columns `d0`…`d5` of 63 bits each (day `i` of the year is bit `i % 63` of `d(i / 63)`; 378 bits hold the longest
+/// year, and 63 keep every sum of distinct bits positive, so a rebuild can OR them with `SUM`). A period inside a
+/// year then counts its distinct people from one row per (unit, category, person, course) with plain SQL bit
+/// tests, instead of one row per day.
 enum ActiveDays {
-    /// Bytes of a bitmap: 368 bits ≥ 366 days.
-    static let byteCount = 46
+    static let bitsPerWord = 63
+    static let wordCount = 6
 
-    /// `hoctapWithDay(days, offset)`: the bitmap with day `offset` set (a new bitmap from NULL or an empty blob).
-    static let withDay = DatabaseFunction("hoctapWithDay", argumentCount: 2, pure: true) { values in
-        var bytes = bitmap(values[0])
-        guard let offset = Int.fromDatabaseValue(values[1]), (0..<byteCount * 8).contains(offset) else { return nil }
-        bytes[offset / 8] |= UInt8(1) << UInt8(offset % 8)
-        return Data(bytes)
+    /// The column and bit of day `offset` of the year.
+    static func position(_ offset: Int) -> (column: String, bit: Int64) {
+        ("d\(offset / bitsPerWord)", Int64(1) << Int64(offset % bitsPerWord))
     }
 
-    /// `hoctapAnyDay(days, from, to)`: 1 when a day of `from..<to` is set.
-    static let anyDay = DatabaseFunction("hoctapAnyDay", argumentCount: 3, pure: true) { values in
-        guard let data = Data.fromDatabaseValue(values[0]), let from = Int.fromDatabaseValue(values[1]),
-              let to = Int.fromDatabaseValue(values[2])
-        else { return false }
-        return data.withUnsafeBytes { raw -> Bool in
-            var offset = max(from, 0)
-            let end = min(to, raw.count * 8)
-            while offset < end {
-                // A whole byte at once where the range covers it.
-                if offset % 8 == 0, end - offset >= 8 {
-                    if raw[offset / 8] != 0 { return true }
-                    offset += 8
-                    continue
-                }
-                if raw[offset / 8] & (UInt8(1) << UInt8(offset % 8)) != 0 { return true }
-                offset += 1
-            }
-            return false
+    /// An SQL condition, true when a day of `days` (offsets in the year) is set in the row of `table`, with the
+    /// masks written in (they are numbers computed here, not input).
+    static func anyDay(in days: Range<Int>, table: String = "") -> String {
+        let prefix = table.isEmpty ? "" : table + "."
+        var tests: [String] = []
+        for word in 0..<wordCount {
+            let start = max(days.lowerBound, word * bitsPerWord)
+            let end = min(days.upperBound, (word + 1) * bitsPerWord)
+            guard start < end else { continue }
+            var mask: Int64 = 0
+            for offset in start..<end { mask |= Int64(1) << Int64(offset - word * bitsPerWord) }
+            tests.append("(\(prefix)d\(word) & \(mask)) != 0")
         }
+        return tests.isEmpty ? "0" : "(" + tests.joined(separator: " OR ") + ")"
     }
 
-    /// `hoctapDaysOf(offset)`: the bitmap of the offsets aggregated (for rebuilding from `activityDay`).
-    static let daysOf = DatabaseFunction("hoctapDaysOf", argumentCount: 1, pure: true, aggregate: Aggregate.self)
-
-    /// The bitmap being built by `hoctapDaysOf`.
-    struct Aggregate: DatabaseAggregate {
-        var bytes = [UInt8](repeating: 0, count: ActiveDays.byteCount)
-
-        mutating func step(_ values: [DatabaseValue]) {
-            guard let offset = Int.fromDatabaseValue(values[0]), (0..<ActiveDays.byteCount * 8).contains(offset)
-            else { return }
-            bytes[offset / 8] |= UInt8(1) << UInt8(offset % 8)
-        }
-
-        func finalize() -> (any DatabaseValueConvertible)? { Data(bytes) }
+    /// The SQL of the six columns' values for a rebuild from rows with an `offset` column, each the OR (as a sum of
+    /// distinct bits) of the bits in its word.
+    static var rebuildColumns: String {
+        (0..<wordCount).map { word in
+            "SUM(CASE WHEN offset / \(bitsPerWord) = \(word) THEN 1 << (offset % \(bitsPerWord)) ELSE 0 END)"
+        }.joined(separator: ", ")
     }
 
-    /// Registers the functions on a connection.
-    static func register(_ db: Database) {
-        db.add(function: withDay)
-        db.add(function: anyDay)
-        db.add(function: daysOf)
-    }
-
-    private static func bitmap(_ value: DatabaseValue) -> [UInt8] {
-        var bytes = Data.fromDatabaseValue(value).map { [UInt8]($0) } ?? []
-        if bytes.count < byteCount { bytes += [UInt8](repeating: 0, count: byteCount - bytes.count) }
-        return bytes
-    }
+    /// `d0, d1, …, d5`.
+    static var columns: String { (0..<wordCount).map { "d\($0)" }.joined(separator: ", ") }
 }

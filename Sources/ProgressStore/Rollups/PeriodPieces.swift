@@ -33,6 +33,8 @@ struct PeriodPieces {
         var startsYear: Bool { days.lowerBound == yearDays.lowerBound }
         /// The run ends with the year's last day.
         var endsYear: Bool { days.upperBound == yearDays.upperBound }
+        /// The run's days counted from the year's first (0-based), as `ActiveDays` numbers them.
+        var offsets: Range<Int> { days.lowerBound - yearDays.lowerBound..<days.upperBound - yearDays.lowerBound }
         /// The year's days outside the run (at most two runs).
         var complement: [Range<Int>] {
             [yearDays.lowerBound..<days.lowerBound, days.upperBound..<yearDays.upperBound].filter { !$0.isEmpty }

@@ -56,21 +56,21 @@ enum Rollups {
             ON CONFLICT DO NOTHING
             """, arguments: [unitID, category, day, learnerID, courseID])
         let newDay = db.changesCount == 1
-        let offset = day - calendar.days(ofYear: year).lowerBound
+        let (column, bit) = ActiveDays.position(day - calendar.days(ofYear: year).lowerBound)
         try db.executeCached(sql: """
-            INSERT INTO activityYear (year, unitId, category, learnerId, courseId, firstDay, lastDay, activeDays)
-            VALUES (?, ?, ?, ?, ?, ?, ?, hoctapWithDay(NULL, ?))
+            INSERT INTO activityYear (year, unitId, category, learnerId, courseId, firstDay, lastDay, \(column))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING
-            """, arguments: [year, unitID, category, learnerID, courseID, day, day, offset])
+            """, arguments: [year, unitID, category, learnerID, courseID, day, day, bit])
         guard db.changesCount == 1 else {
             // Active again on a new day: mark it, and widen the pair's span of days.
             guard newDay else { return }
             try db.executeCached(sql: """
                 UPDATE activityYear SET firstDay = MIN(firstDay, :day), lastDay = MAX(lastDay, :day),
-                                        activeDays = hoctapWithDay(activeDays, :offset)
+                                        \(column) = \(column) | :bit
                 WHERE year = :year AND unitId = :unit AND category = :category AND learnerId = :learner
                   AND courseId = :course
-                """, arguments: ["day": day, "offset": offset, "year": year, "unit": unitID, "category": category,
+                """, arguments: ["day": day, "bit": bit, "year": year, "unit": unitID, "category": category,
                                  "learner": learnerID, "course": courseID])
             return
         }
@@ -190,7 +190,6 @@ enum Rollups {
         db.add(function: dayFunction)
         db.add(function: yearFunction)
         db.add(function: yearStartFunction)
-        ActiveDays.register(db)  // also on every connection; the migration's may predate it
         defer {
             db.remove(function: dayFunction)
             db.remove(function: yearFunction)
@@ -221,10 +220,12 @@ enum Rollups {
                   UNION ALL SELECT submittedAt, unitId, category, learnerId, courseId FROM attempt);
             INSERT INTO activityDay (unitId, category, day, learnerId, courseId)
             SELECT unitId, category, day, learnerId, courseId FROM rollupActivity ORDER BY 1, 2, 3, 4, 5;
-            INSERT INTO activityYear (year, unitId, category, learnerId, courseId, firstDay, lastDay, activeDays)
-            SELECT hoctapYear(day), unitId, category, learnerId, courseId, MIN(day), MAX(day),
-                   hoctapDaysOf(day - hoctapYearStart(hoctapYear(day)))
-            FROM rollupActivity GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;
+            INSERT INTO activityYear (year, unitId, category, learnerId, courseId, firstDay, lastDay,
+                                      \(ActiveDays.columns))
+            SELECT year, unitId, category, learnerId, courseId, MIN(day), MAX(day), \(ActiveDays.rebuildColumns)
+            FROM (SELECT hoctapYear(day) AS year, day - hoctapYearStart(hoctapYear(day)) AS offset, *
+                  FROM rollupActivity)
+            GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5;
             DROP TABLE rollupActivity;
 
             CREATE TEMP TABLE rollupFigures AS
