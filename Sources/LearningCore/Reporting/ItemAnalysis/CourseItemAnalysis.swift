@@ -1,0 +1,18 @@
+/// Phân tích câu hỏi: the item analysis of one course's quizzes over a period, for staff.
+public struct CourseItemAnalysis: Sendable, Hashable, Codable {
+    public var courseID: String
+    public var courseTitle: String
+    public var period: ReportingPeriod
+    /// The final quiz first, then the lesson checks in reading order.
+    public var quizzes: [QuizItemAnalysis]
+
+    public init(courseID: String, courseTitle: String, period: ReportingPeriod, quizzes: [QuizItemAnalysis]) {
+        self.courseID = courseID
+        self.courseTitle = courseTitle
+        self.period = period
+        self.quizzes = quizzes
+    }
+
+    /// Whether any quiz of the course was attempted in the period.
+    public var hasAttempts: Bool { quizzes.contains { $0.attempts > 0 } }
+}
