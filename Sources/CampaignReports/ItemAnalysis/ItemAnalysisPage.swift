@@ -40,7 +40,7 @@ enum ItemAnalysisPage {
             html += "<p>\(e(words.text("report.items.attempts", [VietnameseFormat.integer(quiz.attempts)])))</p>\n"
             let points = quiz.questions.compactMap { line -> SVGScatterChart.Point? in
                 guard let x = line.statistics.facility, let y = line.statistics.discrimination else { return nil }
-                return SVGScatterChart.Point(label: line.questionID, x: x, y: y,
+                return SVGScatterChart.Point(label: chartLabel(line.questionID, course: analysis.courseID), x: x, y: y,
                                              isFlagged: !line.statistics.flags.isEmpty)
             }
             if !points.isEmpty {
@@ -70,6 +70,12 @@ enum ItemAnalysisPage {
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// A question's id without its course's prefix (`ky-nang-so-co-ban/ma-otp` → `ma-otp`), as the chart labels
+    /// it; the table beside it gives the whole id.
+    static func chartLabel(_ questionID: String, course courseID: String) -> String {
+        questionID.hasPrefix(courseID + "/") ? String(questionID.dropFirst(courseID.count + 1)) : questionID
     }
 
     private static func e(_ text: String) -> String { MarkupEscaping.escape(text) }

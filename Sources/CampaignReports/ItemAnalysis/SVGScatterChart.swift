@@ -56,7 +56,19 @@ enum SVGScatterChart {
             transform="rotate(-90 14 \(f(top + plotHeight / 2)))">\(e(yLabel))</text>
 
             """
+        var placed: [Box] = []
         for point in points {
+            let x = px(min(max(point.x, 0), 100))
+            let y = py(min(max(point.y, -100), 100))
+            placed.append(Box(x: x - 4, y: y - 4, width: 8, height: 8))
+        }
+        var labels: [(x: Double, y: Double, anchor: String)] = []
+        for point in points {
+            let label = place(shorten(point.label), near: px(min(max(point.x, 0), 100)),
+                              py(min(max(point.y, -100), 100)), avoiding: &placed)
+            labels.append(label)
+        }
+        for (point, label) in zip(points, labels) {
             let x = px(min(max(point.x, 0), 100))
             let y = py(min(max(point.y, -100), 100))
             if point.isFlagged {
@@ -71,12 +83,67 @@ enum SVGScatterChart {
                     """
             }
             let weight = point.isFlagged ? " font-weight=\"bold\"" : ""
+            // A label pushed away from its point is tied to it by a thin line.
+            let baseline = label.y
+            if abs(baseline - 3 - y) > 9 {
+                let end = label.anchor == "end" ? label.x + 1 : label.x - 1
+                svg += """
+                    <line x1="\(f(x))" y1="\(f(y))" x2="\(f(end))" y2="\(f(baseline - 3))" stroke="#888" \
+                    stroke-width="0.5"/>
+
+                    """
+            }
             svg += """
-                <text x="\(f(x + 6))" y="\(f(y - 5))" font-size="9"\(weight)>\(e(shorten(point.label)))</text>
+                <text x="\(f(label.x))" y="\(f(baseline))" text-anchor="\(label.anchor)" font-size="9"\(weight)>\
+                \(e(shorten(point.label)))</text>
 
                 """
         }
         return svg + "</svg>"
+    }
+
+    /// A rectangle taken by a point or a label.
+    struct Box {
+        var x, y, width, height: Double
+
+        /// The area the two rectangles share.
+        func overlapArea(_ other: Box) -> Double {
+            let across = min(x + width, other.x + other.width) - max(x, other.x)
+            let down = min(y + height, other.y + other.height) - max(y, other.y)
+            return across > 0 && down > 0 ? across * down : 0
+        }
+    }
+
+    /// Where `label` goes near the point at (`x`, `y`): the first of a few places right or left of it, then
+    /// further up and down, that stays in the chart and overlaps no point or label placed so far; when every
+    /// place overlaps something, the one that overlaps least. The width is estimated from the character count
+    /// (no font metrics on the server).
+    private static func place(_ label: String, near x: Double, _ y: Double, avoiding placed: inout [Box])
+        -> (x: Double, y: Double, anchor: String)
+    {
+        let width = Double(label.count) * 5
+        let height = 11.0
+        let chartWidth = left + plotWidth + right
+        var best: (place: (x: Double, y: Double, anchor: String), box: Box, overlap: Double)?
+        for step in 0...16 {
+            let shift = Double((step + 1) / 2) * (step.isMultiple(of: 2) ? 12 : -12)
+            for anchor in ["start", "end"] {
+                let place = (x: anchor == "start" ? x + 6 : x - 6, y: y + 3 + shift, anchor: anchor)
+                let box = Box(x: anchor == "start" ? place.x : place.x - width, y: place.y - 8, width: width,
+                              height: height)
+                guard box.x >= 0, box.x + box.width <= chartWidth, box.y >= 0,
+                      box.y + box.height <= top + plotHeight + bottom - 20 else { continue }
+                let overlap = placed.reduce(0) { $0 + $1.overlapArea(box) }
+                if overlap == 0 {
+                    placed.append(box)
+                    return place
+                }
+                if best == nil || overlap < best!.overlap { best = (place, box, overlap) }
+            }
+        }
+        guard let best else { return (x + 6, y + 3, "start") }
+        placed.append(best.box)
+        return best.place
     }
 
     /// The horizontal position of facility `value`.
