@@ -107,6 +107,11 @@ struct ItemAnalysisTests {
         #expect(html.contains(sentence))
         #expect(!html.contains("<table"))
         #expect(try render(analysis, .csv).contains(sentence))
+        let workbook = try Archive(data: try ItemAnalysisRenderer.render(analysis, as: .xlsx, words: Self.words,
+                                                                          timeZone: Self.vietnam), accessMode: .read)
+        var sheet = Data()
+        _ = try workbook.extract(try #require(workbook["xl/worksheets/sheet1.xml"])) { sheet.append($0) }
+        #expect(String(decoding: sheet, as: UTF8.self).contains(sentence))
         let json = try JSONSerialization.jsonObject(with: ItemAnalysisRenderer.render(
             analysis, as: .json, words: Self.words, timeZone: Self.vietnam)) as? [String: Any]
         #expect((json?["quizzes"] as? [[String: Any]])?.first?["attempts"] as? Int == 0)

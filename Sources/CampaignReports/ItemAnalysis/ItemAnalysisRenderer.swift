@@ -10,9 +10,12 @@ public enum ItemAnalysisRenderer {
         switch format {
         case .html: Data(ItemAnalysisPage.render(analysis, words: words, timeZone: timeZone).utf8)
         case .csv: Data(csv(analysis, words: words, timeZone: timeZone).utf8)
+        // Without attempts the workbook's one sheet says so in A1.
         case .xlsx: try XLSXRenderer.render(
             tables: ItemAnalysisTables.tables(analysis, words: words),
-            title: ItemAnalysisTables.heading(analysis, words: words))
+            title: analysis.hasAttempts ? ItemAnalysisTables.heading(analysis, words: words)
+                : words.text("report.items.no_attempts_course", [analysis.courseTitle]),
+            sheetName: ItemAnalysisTables.heading(analysis, words: words))
         case .json: try JSONReportCoder.encoder.encode(analysis)
         }
     }
