@@ -132,6 +132,29 @@ struct ItemAnalysisTests {
         #expect(html.contains(Self.words.text("report.items.flag.too-hard")))
     }
 
+    @Test func clusteredPointsKeepTheirLabelsApart() throws {
+        // Six questions with the same figures (facility 80%, discrimination 35.4%): one point, six labels.
+        let lines = (1...6).map { index in
+            let id = "\(ItemAnalysisFixture.courseID)/cau-\(index)"
+            let sums = ItemSums(questionID: id, attempts: 10, unanswered: 0, sumScore: 8, sumScoreSquares: 8,
+                                sumRest: 40, sumRestSquares: 180, sumProducts: 34, sumSortedProducts: 36)
+            return QuestionItemAnalysis(questionID: id, prompt: "Câu \(index)", kind: .singleChoice,
+                                        statistics: ItemStatistics(sums), answers: [])
+        }
+        let analysis = CourseItemAnalysis(
+            courseID: ItemAnalysisFixture.courseID, courseTitle: "Khoá phân tích", period: ItemAnalysisFixture.period,
+            quizzes: [QuizItemAnalysis(quizID: ItemAnalysisFixture.quizID, title: "Bài kiểm tra", isFinal: true,
+                                       attempts: 10, questions: lines)])
+        let xml = try XMLDocument(data: Data(try render(analysis, .html).utf8))
+        let labels = try xml.nodes(forXPath: "//*[local-name()='svg']//*[local-name()='text']")
+            .compactMap { $0 as? XMLElement }.filter { $0.stringValue?.hasPrefix("cau-") == true }
+        #expect(labels.count == 6, "six points at one place, each labelled by its id without the course")
+        let places = Set(try labels.map { label in
+            try ["@x", "@y"].map { try label.nodes(forXPath: $0).first?.stringValue ?? "" }.joined(separator: "|")
+        })
+        #expect(places.count == 6, "no two labels written over each other: \(places)")
+    }
+
     @Test func csvParsesAndNeutralisesAFormula() async throws {
         let csv = try render(try await Desk().analysis(), .csv)
         #expect(csv.hasPrefix(CSVRenderer.byteOrderMark))
