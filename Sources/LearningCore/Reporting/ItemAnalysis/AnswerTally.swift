@@ -6,8 +6,10 @@ public struct AnswerTally: Sendable, Hashable, Codable {
     public var label: String?
     /// Whether the choice is a right one; nil for a typed answer or a choice the course no longer has.
     public var isCorrect: Bool?
+    /// How many analysed attempts gave it.
     public var count: Int
 
+    /// One answer's tally.
     public init(answer: String, label: String?, isCorrect: Bool?, count: Int) {
         self.answer = answer
         self.label = label

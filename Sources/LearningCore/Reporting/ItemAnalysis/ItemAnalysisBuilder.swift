@@ -54,18 +54,19 @@ public enum ItemAnalysisBuilder {
     }
 
     /// Every choice of a choice question in the order written (zero when never picked), then any chosen id the
-    /// question no longer has; the typed answers of a text or number question, most frequent first.
+    /// question no longer has; the typed answers of a text or number question, most frequent first. Answers of
+    /// the other kind (given before an author changed the question's kind) are left out.
     private static func tallies(_ question: Question, _ given: [AnswerCount]) -> [AnswerTally] {
         let choices = question.answerKey.choices
-        let byAnswer = Dictionary(given.map { ($0.answer, $0.count) }, uniquingKeysWith: +)
+        let byAnswer = Dictionary(given.filter(\.isChoice).map { ($0.answer, $0.count) }, uniquingKeysWith: +)
         if choices.isEmpty {
-            return given.sorted { ($1.count, $0.answer) < ($0.count, $1.answer) }
+            return given.filter { !$0.isChoice }.sorted { ($1.count, $0.answer) < ($0.count, $1.answer) }
                 .map { AnswerTally(answer: $0.answer, label: nil, isCorrect: nil, count: $0.count) }
         }
         let offered = Set(choices.map(\.id))
         return choices.map {
             AnswerTally(answer: $0.id, label: shortened($0.text), isCorrect: $0.isCorrect, count: byAnswer[$0.id] ?? 0)
-        } + given.filter { !offered.contains($0.answer) }.sorted { $0.answer < $1.answer }
+        } + given.filter { $0.isChoice && !offered.contains($0.answer) }.sorted { $0.answer < $1.answer }
             .map { AnswerTally(answer: $0.answer, label: nil, isCorrect: nil, count: $0.count) }
     }
 

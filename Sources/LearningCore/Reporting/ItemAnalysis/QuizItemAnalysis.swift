@@ -1,5 +1,6 @@
 /// The item analysis of one quiz (a course's final quiz or a lesson's check).
 public struct QuizItemAnalysis: Sendable, Hashable, Codable {
+    /// The quiz's id (`<course>/quiz`, `<course>/<lesson id>`).
     public var quizID: String
     /// The final quiz's title, or the title of the lesson a check belongs to.
     public var title: String
@@ -11,6 +12,7 @@ public struct QuizItemAnalysis: Sendable, Hashable, Codable {
     /// longer has; empty when the quiz had no attempt in the period (never a table of zeros).
     public var questions: [QuestionItemAnalysis]
 
+    /// One quiz's analysis.
     public init(quizID: String, title: String, isFinal: Bool, attempts: Int, questions: [QuestionItemAnalysis]) {
         self.quizID = quizID
         self.title = title

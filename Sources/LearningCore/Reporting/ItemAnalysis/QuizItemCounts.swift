@@ -8,6 +8,7 @@ public struct QuizItemCounts: Sendable, Hashable {
     /// Per question, how many of those attempts gave each answer (a choice id, or a typed text or number).
     public var answers: [AnswerCount]
 
+    /// The counts of one quiz.
     public init(attempts: Int, items: [ItemSums], answers: [AnswerCount]) {
         self.attempts = attempts
         self.items = items
