@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The formats of the item analysis (`hoctap report items --format`): a page for reading, tables for a
 /// spreadsheet, JSON for other programs.

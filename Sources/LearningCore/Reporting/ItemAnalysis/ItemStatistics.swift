@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// One question's statistics as Moodle's quiz statistics report defines them, in percent of the question's full
 /// credit, each nil when the attempts do not allow it (too few, or no spread). Formulas in `docs/reports.md`.
