@@ -30,8 +30,9 @@ enum ItemAnalysisTables {
                                                   format.string(from: period.end.addingTimeInterval(-1))])
     }
 
+    /// The final quiz by its own title (authors write "Bài kiểm tra cuối khoá …"); a check by its lesson's.
     static func quizTitle(_ quiz: QuizItemAnalysis, words: any Localizer) -> String {
-        words.text(quiz.isFinal ? "report.items.quiz_final" : "report.items.quiz_check", [quiz.title])
+        quiz.isFinal ? quiz.title : words.text("report.items.quiz_check", [quiz.title])
     }
 
     /// A table for each quiz with attempts, numbered in order.

@@ -341,7 +341,6 @@ report:
     course: "Khoá học: {0} (mã {1})"
     period: "Kỳ phân tích: từ ngày {0} đến hết ngày {1}"
     method: "Tính trên lượt làm bài đầu tiên của mỗi người học trong kỳ; điểm một câu là phần điểm đạt được trên điểm tối đa của câu đó."
-    quiz_final: "Bài kiểm tra cuối khoá: {0}"
     quiz_check: "Bài kiểm tra sau bài học: {0}"
     attempts: "Số lượt làm bài được phân tích: {0}"
     no_attempts: "Không có lượt làm bài nào của bài kiểm tra này trong kỳ, nên chưa có số liệu để phân tích."
