@@ -19,15 +19,20 @@ public struct KioskServices: Sendable {
     /// no figures (the in-memory repository of the kiosk's own tests): the staff area then says reports are not
     /// available.
     public var reporting: (any ReportingRepository)?
+    /// The store's item-analysis sums, read by the staff area's report page only through
+    /// `StaffService.itemAnalysis`, which checks the role first. Nil where the store keeps none.
+    public var itemAnalysis: (any ItemAnalysisRepository)?
 
     /// Bundles the use cases.
     public init(learning: LearningService, signIn: SignInService, staff: StaffService, messages: MessageCatalog,
-                campaign: CampaignConfiguration, reporting: (any ReportingRepository)?) {
+                campaign: CampaignConfiguration, reporting: (any ReportingRepository)?,
+                itemAnalysis: (any ItemAnalysisRepository)? = nil) {
         self.learning = learning
         self.signIn = signIn
         self.staff = staff
         self.messages = messages
         self.campaign = campaign
         self.reporting = reporting
+        self.itemAnalysis = itemAnalysis
     }
 }

@@ -39,6 +39,7 @@ struct ReadOnlyCommandTests {
         ["report", "yearly", "--year", "2026", "--format", "md"],
         ["report", "review", "--until", "2027", "--format", "json"],
         ["report", "awards", "--year", "2026", "--format", "csv"],
+        ["report", "items", "--course", "ky-nang-so-co-ban", "--year", "2026", "--format", "json"],
         ["learners", "show", "1"],
         ["learners", "export", "1"],
     ])

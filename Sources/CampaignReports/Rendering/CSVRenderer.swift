@@ -25,6 +25,9 @@ public enum CSVRenderer {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// One line holding a single text cell (a heading or a sentence), neutralised like any text.
+    static func line(_ value: String) -> String { text(value) }
+
     /// The first characters that make a spreadsheet read a cell as a formula.
     static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
 

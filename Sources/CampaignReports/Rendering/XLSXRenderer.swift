@@ -13,13 +13,19 @@ public enum XLSXRenderer {
     /// The same document always gives the same bytes.
     /// - Throws: `OfficeFileError` when the zip container cannot be assembled.
     public static func render(_ document: ReportDocument) throws -> Data {
+        try render(tables: document.tables, title: document.title, sheetName: document.kind)
+    }
+
+    /// The .xlsx file of `tables`, one sheet each; without tables, one sheet named `sheetName` (`title` when nil)
+    /// holding `title` in A1.
+    public static func render(tables: [ReportTable], title: String, sheetName: String? = nil) throws -> Data {
         let sheets: [(name: String, xml: String)]
-        if document.tables.isEmpty {
-            let name = SheetNames.unique(for: [(id: "", title: document.kind)])[0]
-            sheets = [(name, SheetWriter.titleOnly(document.title, selected: true))]
+        if tables.isEmpty {
+            let name = SheetNames.unique(for: [(id: "", title: sheetName ?? title)])[0]
+            sheets = [(name, SheetWriter.titleOnly(title, selected: true))]
         } else {
-            let names = SheetNames.unique(for: document.tables.map { (id: $0.id, title: $0.title) })
-            sheets = document.tables.enumerated().map { index, table in
+            let names = SheetNames.unique(for: tables.map { (id: $0.id, title: $0.title) })
+            sheets = tables.enumerated().map { index, table in
                 (names[index], SheetWriter(table: table).xml(selected: index == 0))
             }
         }

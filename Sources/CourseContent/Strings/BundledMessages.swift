@@ -344,6 +344,47 @@ report:
     coverage_percent: Tỷ lệ đạt (%)
     target_percent: Chỉ tiêu (%)
     gap: Còn thiếu (người)
+  # Phân tích câu hỏi (hoctap report items), cho cán bộ.
+  items:
+    title: "Phân tích câu hỏi kiểm tra: {0}"
+    course: "Khoá học: {0} (mã {1})"
+    period: "Kỳ phân tích: từ ngày {0} đến hết ngày {1}"
+    method: "Tính trên lượt làm bài đầu tiên của mỗi người học trong kỳ; điểm một câu là phần điểm đạt được trên điểm tối đa của câu đó."
+    quiz_check: "Bài kiểm tra sau bài học: {0}"
+    attempts: "Số lượt làm bài được phân tích: {0}"
+    no_attempts: "Không có lượt làm bài nào của bài kiểm tra này trong kỳ, nên chưa có số liệu để phân tích."
+    no_attempts_course: "Khoá học \"{0}\" không có lượt làm bài kiểm tra nào trong kỳ này, nên chưa có số liệu để phân tích."
+    unknown_course: "Không có khoá học mã \"{0}\" (xem danh sách khoá học bằng lệnh hoctap courses)."
+    no_quiz: "Khoá học \"{0}\" không có bài kiểm tra nào để phân tích."
+    not_in_course: "(câu hỏi không còn trong khoá học)"
+    correct: "đúng"
+    unanswered: "bỏ trống"
+    typed: "trả lời tự nhập"
+    table: "Bảng {0}. {1}"
+    column:
+      question_id: Mã câu hỏi
+      prompt: Câu hỏi
+      attempts: Lượt làm
+      unanswered: Bỏ trống
+      facility: Độ dễ (%)
+      deviation: Độ lệch chuẩn (%)
+      discrimination: Độ phân biệt (%)
+      efficiency: Hiệu quả phân biệt (%)
+      answers: Số lần chọn từng phương án
+      flags: Cảnh báo
+    flag:
+      too-easy: Quá dễ
+      too-hard: Quá khó
+      negative-discrimination: Phân biệt ngược
+    chart:
+      title: "Độ dễ và độ phân biệt của từng câu hỏi: {0}"
+      facility: Độ dễ (%)
+      discrimination: Độ phân biệt (%)
+      note: "Mỗi điểm là một câu hỏi, ghi mã câu. Câu có cảnh báo vẽ bằng ô vuông đen; vùng kẻ nét đứt là vùng tốt (độ dễ từ 30% đến 90%, độ phân biệt dương)."
+    legend:
+      facility: "Độ dễ: điểm trung bình của câu hỏi, tính theo phần trăm điểm tối đa. Trên 90% là quá dễ, dưới 30% là quá khó."
+      discrimination: "Độ phân biệt: hệ số tương quan giữa điểm câu hỏi và điểm các câu còn lại của bài, nhân 100. Càng cao, câu hỏi càng tách được người học tốt với người học chưa tốt; âm là phân biệt ngược, cần xem lại đáp án hoặc cách hỏi."
+      efficiency: "Hiệu quả phân biệt: độ phân biệt so với mức cao nhất có thể đạt được với cùng phân bố điểm, tính theo phần trăm."
 
 web:
   serving: "Học tập số đang phục vụ tại {0} — nhấn Ctrl+C để dừng."

@@ -9,7 +9,7 @@ extension HocTapCommand {
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Số liệu và báo cáo phong trào.",
-            subcommands: [Yearly.self, Review.self, Awards.self, Merge.self, Figures.self])
+            subcommands: [Yearly.self, Review.self, Awards.self, Merge.self, Figures.self, Items.self])
     }
 }
 

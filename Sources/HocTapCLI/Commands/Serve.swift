@@ -74,7 +74,8 @@ extension HocTapCommand {
                                               random: SystemRandomSource()),
                     signIn: SignInService(repository: database, clock: clock),
                     staff: StaffService(repository: database, clock: clock),
-                    messages: messages, campaign: campaign, reporting: database)
+                    messages: messages, campaign: campaign, reporting: database,
+                    itemAnalysis: database)
                 let web = WebConfiguration(host: host, port: port, contentDirectory: contentDirectory,
                                            version: HocTapCommand.configuration.version,
                                            idleTimeout: TimeInterval(idleMinutes * 60),

@@ -16,6 +16,7 @@ enum ErrorStatus {
         // A report refused (no courses, a year not started, a date the figures contradict …): the request cannot
         // be met as asked.
         case is ReportRefusal: .unprocessableContent
+        case let error as ItemAnalysisRefusal: error.reason == .unknownCourse ? .notFound : .unprocessableContent
         default: .unprocessableContent
         }
     }

@@ -15,6 +15,7 @@ struct StaffReportRoutes: Sendable {
     func register(on router: Router<KioskRequestContext>) {
         router.get("/can-bo/bao-cao") { _, context in try await form(context) }
         router.get("/can-bo/bao-cao/tai") { request, context in try await download(request, context) }
+        router.get("/can-bo/bao-cao/cau-hoi") { request, context in try await itemAnalysis(request, context) }
     }
 
     func form(_ context: KioskRequestContext) async throws -> Response {
@@ -32,6 +33,16 @@ struct StaffReportRoutes: Sendable {
             ["id": $0.rawValue, "name": services.messages.text("can_bo.format.\($0.rawValue)")]
         }
         if services.reporting == nil { page["unavailable"] = services.messages.text("can_bo.reports_unavailable") }
+        // The item analysis counts the whole commune's attempts: offered to commune staff only.
+        if services.itemAnalysis != nil && session.identity.role != .unitClerk {
+            page["itemAnalysis"] = [
+                "courses": services.learning.catalog.courses.filter { !$0.quizzes.isEmpty }
+                    .map { ["id": $0.id, "title": $0.title] },
+                "formats": ItemAnalysisFormat.allCases.map {
+                    ["id": $0.rawValue, "name": services.messages.text("can_bo.format.\($0.rawValue)")]
+                },
+            ]
+        }
         return try pages.render("staff-reports", page)
     }
 
@@ -65,6 +76,34 @@ struct StaffReportRoutes: Sendable {
         return Response(status: .ok, headers: [
             .contentType: format.contentType,
             .contentDisposition: "attachment; filename=\"\(report.fileName(format))\"",
+        ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// "Phân tích câu hỏi": a course's item analysis for a reporting year, as `hoctap report items` writes it.
+    func itemAnalysis(_ request: Request, _ context: KioskRequestContext) async throws -> Response {
+        let session = try await pages.requireStaff(context)
+        let query = request.uri.queryParameters
+        let campaign = services.campaign
+        guard let courseID = query["khoa"].map(String.init), !courseID.isEmpty else {
+            throw WebInputError(.malformed, "khoa")
+        }
+        guard let format = query["dinh-dang"].flatMap({ ItemAnalysisFormat(rawValue: String($0)) }) else {
+            throw WebInputError(.malformed, "dinh-dang")
+        }
+        guard let year = query["nam"].flatMap({ Int($0) }), (campaign.startYear...campaign.finalReviewYear).contains(year)
+        else { throw WebInputError(.malformed, "nam") }
+        guard let repository = services.itemAnalysis else { throw WebInputError(.reportsUnavailable) }
+        let period = ReportingPeriod.year(year, deadline: campaign.yearlyDeadline, timeZone: campaign.timeZone)
+        let analysis = try await services.staff.itemAnalysis(
+            session.identity, courseID: courseID, period: period, catalog: services.learning.catalog,
+            over: repository)
+        let data = try ItemAnalysisRenderer.render(analysis, as: format, words: services.messages,
+                                                   timeZone: campaign.timeZone)
+        // The course id is a folder name (letters, digits, hyphens), safe in a file name.
+        let name = "phan-tich-cau-hoi-\(analysis.courseID)-\(year).\(format.fileExtension)"
+        return Response(status: .ok, headers: [
+            .contentType: format.contentType,
+            .contentDisposition: "attachment; filename=\"\(name)\"",
         ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }
