@@ -227,18 +227,8 @@ struct ItemAnalysisTests {
 
     /// The real binary over the repository's Content/ and Courses/: status, standard output, standard error.
     private func run(_ arguments: [String]) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = try HoctapExecutable.url()
-        process.arguments = arguments + ["--content", ReadOnlyCommandTests.content,
-                                         "--courses", ReadOnlyCommandTests.courses]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        let result = try HoctapExecutable.run(arguments + ["--content", ReadOnlyCommandTests.content,
+                                                           "--courses", ReadOnlyCommandTests.courses])
+        return (result.status, String(decoding: result.output, as: UTF8.self), result.error)
     }
 }
