@@ -51,10 +51,7 @@ Xem thêm tại https://dichvucong.gov.vn hoặc [bài trước]({prev}).
 
 ## Khi nào nên đọc mã OTP cho người khác? {{#otp-{k}}}
 
-- [ ] Khi người đó xưng là nhân viên ngân hàng
-  > Ngân hàng không bao giờ hỏi mã OTP.
-- [x] Không bao giờ
-
+{otp_choices}
 > Mã OTP chỉ để bạn tự nhập vào ứng dụng của mình.
 
 ## Những việc nào an toàn? {{multiple partial}}
@@ -62,6 +59,7 @@ Xem thêm tại https://dichvucong.gov.vn hoặc [bài trước]({prev}).
 - [x] Kiểm tra tên người nhận
 - [ ] Bấm vào đường link lạ
 - [x] Gọi lại bằng số đã lưu
+- [ ] Chuyển trước cho kịp rồi hỏi sau
 
 > Luôn kiểm tra trước khi chuyển tiền.
 
@@ -71,6 +69,19 @@ Xem thêm tại https://dichvucong.gov.vn hoặc [bài trước]({prev}).
 
 > Phần lớn là 6 chữ số.
 """
+OTP_CHOICES = [
+    "- [ ] Khi người đó xưng là nhân viên ngân hàng\n  > Ngân hàng không hỏi mã OTP.\n",
+    "- [x] Không đọc cho ai\n",
+    "- [ ] Khi người đó gửi giấy tờ qua Zalo\n  > Giấy tờ gửi qua mạng có thể là giả.\n",
+]
+
+
+def otp_choices(k):
+    """The choices in a different order from lesson to lesson: a well-written check (no item-writing warning)."""
+    shift = k % 3
+    return "".join(OTP_CHOICES[shift:] + OTP_CHOICES[:shift])
+
+
 per_course = 50
 for c in range((total + per_course - 1) // per_course):
     cid = f"sinh-tu-dong-{c:03d}"
@@ -83,4 +94,4 @@ for c in range((total + per_course - 1) // per_course):
             break
         prev = f"{k - 1:02d}-bai-{k - 1}.md" if k > 1 else "course.md"
         with open(os.path.join(folder, f"{k:02d}-bai-{k}.md"), "w", encoding="utf-8") as f:
-            f.write(LESSON.format(k=k, para=PARAGRAPH * 3, prev=prev))
+            f.write(LESSON.format(k=k, para=PARAGRAPH * 3, prev=prev, otp_choices=otp_choices(k)))
