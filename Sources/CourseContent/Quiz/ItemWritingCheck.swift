@@ -16,8 +16,7 @@ enum ItemWritingCheck {
         let choices = question.answerKey.choices
         switch question.answerKey {
         case .trueFalse:
-            if !isTrue(question), let word = firstPhrase(of: ItemWritingRules.absoluteWords,
-                                                          in: syllables(question.promptText)) {
+            if !isTrue(question), let word = firstPhrase(of: absoluteWords, in: syllables(question.promptText)) {
                 warnings.append(place(.itemAbsoluteWord, [word]))
             }
         case .multipleChoice:
@@ -30,12 +29,12 @@ enum ItemWritingCheck {
         let stem = syllables(question.promptText)
         let words = choices.map { syllables($0.text) }
         for (index, choice) in choices.enumerated() {
-            if firstPhrase(of: ItemWritingRules.allOrNonePhrases, in: words[index]) != nil {
+            if firstPhrase(of: allOrNonePhrases, in: words[index]) != nil {
                 warnings.append(place(.itemAllOrNone, [choice.text]))
             } else if let echo = sharedRun(words[index], stem), echo.count >= ItemWritingRules.echoSyllables,
                       // A phrase every choice repeats (the task being compared) singles none of them out.
                       !words.indices.contains(where: { $0 != index && contains(words[$0], echo) }) {
-                warnings.append(place(.itemStemEcho, [choice.text, echo.joined(separator: " ")]))
+                warnings.append(place(.itemStemEcho, [choice.text, text(echo)]))
             }
         }
         return warnings
@@ -97,39 +96,71 @@ enum ItemWritingCheck {
         return choices.allSatisfy { $0.isCorrect || TextNormalizer.nfc($0.text).count < length }
     }
 
-    /// The words of a text, lowercased NFC, split at anything that is not a letter or a digit.
-    static func syllables(_ text: String) -> [String] {
-        TextNormalizer.nfc(text).lowercased()
-            .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    /// A word as its UTF-8 bytes: the check runs on every question of every course at each load, and comparing
+    /// NFC bytes is what Swift's `String ==` does the slow way for Vietnamese letters.
+    typealias Word = [UInt8]
+
+    static let absoluteWords = ItemWritingRules.absoluteWords.map { $0.map { Word($0.utf8) } }
+    static let allOrNonePhrases = ItemWritingRules.allOrNonePhrases.map { $0.map { Word($0.utf8) } }
+
+    /// The words of a text, lowercased NFC, split at anything that is not a letter or a digit. Read from Unicode
+    /// scalars: ASCII letters and digits, and the Latin letters with diacritics (U+00C0 up, outside the
+    /// punctuation and symbol blocks) are word characters; that is all Vietnamese text needs.
+    static func syllables(_ text: String) -> [Word] {
+        var words: [Word] = []
+        var current: Word = []
+        for scalar in TextNormalizer.nfc(text).lowercased().unicodeScalars {
+            if isWordScalar(scalar.value) {
+                UTF8.encode(scalar) { current.append($0) }
+            } else if !current.isEmpty {
+                words.append(current)
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    private static func isWordScalar(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x30...0x39, 0x61...0x7A, 0x41...0x5A: true
+        case 0..<0xC0, 0xD7, 0xF7, 0x2000...0x2BFF, 0x3000...0x303F, 0xFE00...0xFE0F, 0xFEFF: false
+        default: true
+        }
     }
 
     /// The first phrase of `phrases` that occurs as consecutive words of `words`, written out.
-    private static func firstPhrase(of phrases: [[String]], in words: [String]) -> String? {
-        phrases.first { phrase in
-            words.count >= phrase.count
-                && (0...(words.count - phrase.count)).contains { Array(words[$0..<$0 + phrase.count]) == phrase }
-        }?.joined(separator: " ")
+    private static func firstPhrase(of phrases: [[Word]], in words: [Word]) -> String? {
+        phrases.first { contains(words, $0) }.map(text)
     }
 
     /// Whether `phrase` occurs as consecutive words of `words`.
-    private static func contains(_ words: [String], _ phrase: [String]) -> Bool {
-        firstPhrase(of: [phrase], in: words) != nil
+    private static func contains(_ words: [Word], _ phrase: [Word]) -> Bool {
+        guard !phrase.isEmpty, words.count >= phrase.count else { return false }
+        return (0...(words.count - phrase.count)).contains { start in
+            words[start..<start + phrase.count].elementsEqual(phrase)
+        }
     }
 
     /// The longest run of consecutive words found in both `a` and `b`.
-    private static func sharedRun(_ a: [String], _ b: [String]) -> [String]? {
+    private static func sharedRun(_ a: [Word], _ b: [Word]) -> [Word]? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         var best = (length: 0, end: 0)
         var previous = [Int](repeating: 0, count: b.count + 1)
+        var current = previous
         for i in 1...a.count {
-            var current = [Int](repeating: 0, count: b.count + 1)
-            for j in 1...b.count where a[i - 1] == b[j - 1] {
-                current[j] = previous[j - 1] + 1
+            for j in 1...b.count {
+                current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : 0
                 if current[j] > best.length { best = (current[j], i) }
             }
-            previous = current
+            swap(&previous, &current)
         }
         return best.length == 0 ? nil : Array(a[(best.end - best.length)..<best.end])
+    }
+
+    /// Words written out, separated by spaces.
+    private static func text(_ words: [Word]) -> String {
+        words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
     }
 
     private static func percent(_ part: Int, _ whole: Int) -> String {
