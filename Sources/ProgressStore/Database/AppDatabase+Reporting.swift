@@ -387,12 +387,13 @@ private struct FigureCells {
         for edge in pieces.edges {
             selects.append("""
                 SELECT unitId, category, courseId, learnerId FROM lessonEvent
-                WHERE at >= ? AND at < ? AND (? IS NULL OR unitId = ?)
+                WHERE at >= ? AND at < ? \(Self.unitClause(unitID))
                 UNION
                 SELECT unitId, category, courseId, learnerId FROM attempt
-                WHERE submittedAt >= ? AND submittedAt < ? AND (? IS NULL OR unitId = ?)
+                WHERE submittedAt >= ? AND submittedAt < ? \(Self.unitClause(unitID))
                 """)
-            arguments += [edge.start, edge.end, unitID, unitID, edge.start, edge.end, unitID, unitID]
+            arguments += [edge.start, edge.end] + Self.unitArguments(unitID) + [edge.start, edge.end]
+                + Self.unitArguments(unitID)
         }
         guard !selects.isEmpty else { return }
         let sql = """
