@@ -7,7 +7,7 @@ SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev zbar-tools librsvg2-bin
 HOCTAP := .build/release/hoctap
 
-.PHONY: run test build check courses deps bench strings clean
+.PHONY: run test build check courses deps bench reliability strings clean
 
 ## make run: build, then serve the kiosk at http://127.0.0.1:8080 (the database file is made on first run).
 run: build
@@ -36,6 +36,11 @@ deps:
 ## make bench: the benchmarks in Benchmarks/ (on demand, never in make test).
 bench: deps
 	bash Benchmarks/run.sh
+
+## make reliability: the reliability and security suite (fuzzing, load, kills, hostile input, a real browser, the
+## terminal), about 30 minutes; writes reliability-summary.md. See Reliability/README.md.
+reliability: deps
+	bash Reliability/run.sh
 
 ## make strings: copy Content/strings/vi.yaml into the binary's fallback (after every change to it).
 strings:
