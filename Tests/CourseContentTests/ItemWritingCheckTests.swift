@@ -91,6 +91,33 @@ struct ItemWritingCheckTests {
         #expect(diagnostics.count == 4, "\(diagnostics)")
     }
 
+    /// Words are compared lowercased: Vietnamese capitals (Ư, Ơ, Đ, Ă and the precomposed letters with tone
+    /// marks) match their small letters, so a capitalised absolute word or echo is still found.
+    @Test func capitalsMatchTheirSmallLetters() throws {
+        let quiz = """
+            ## Mã OTP CHẮC CHẮN được gửi qua tin nhắn.
+
+            - [ ] Đúng
+            - [x] Sai
+
+            > Có ngân hàng gửi mã qua ứng dụng.
+
+            ## KHI ĐƯỢC ỨNG DỤNG NHẮC CẬP NHẬT PHẦN MỀM ĐIỆN THOẠI, BẠN NÊN LÀM GÌ?
+
+            - [x] Được ứng dụng nhắc cập nhật phần mềm điện thoại thì cập nhật
+            - [ ] Bỏ qua
+            - [ ] Gỡ ứng dụng
+
+            > Cập nhật để vá lỗi.
+
+            """
+        let (diagnostics, _) = try Self.load(quiz: quiz)
+        #expect(diagnostics.contains("x/mau/quiz.md:6:1 item-absolute-word [\"chắc chắn\"]"), "\(diagnostics)")
+        #expect(diagnostics.contains(
+            "x/mau/quiz.md:13:1 item-stem-echo [\"Được ứng dụng nhắc cập nhật phần mềm điện thoại thì cập nhật\", "
+                + "\"được ứng dụng nhắc cập nhật phần mềm điện thoại\"]"), "\(diagnostics)")
+    }
+
     @Test func theCourseWideSharesWarnAtCourseMd() throws {
         // Four lesson-check questions whose right choice is the second and the longest, and four false
         // statements: every course-wide rule is broken once.

@@ -97,6 +97,15 @@ struct ValidCourseTests {
         #expect(Array(hashes.dropFirst()) == Array(first.dropFirst()), "the other questions keep theirs")
     }
 
+    /// Attempts keep the hash of what they were asked: a faster way of computing it must give the same values.
+    @Test func contentHashesOfEveryKindStayAsFirstStored() throws {
+        let hashes = try #require(course.finalQuiz?.questions.map(\.contentHash))
+        #expect(hashes == [
+            "451817ddfdd94945", "9c7f41c863dedccd", "9f9802d58ae901b5", "41137725b5487bd1", "637dc4bb7665790e",
+            "95a9dd472a0a38f5",
+        ])
+    }
+
     @Test func textIsNormalisedToNFC() throws {
         let copy = try TemporaryCourses(copying: FixturePaths.fixtures("valid"))
         for file in ["mau/course.md", "mau/quiz.md"] {

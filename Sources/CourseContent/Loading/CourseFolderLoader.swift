@@ -92,7 +92,7 @@ struct CourseFolderLoader {
         let language = frontMatter.string("language")
         diagnostics += frontMatter.diagnostics
 
-        let document = MarkdownDocument(source.markdown)
+        let document = MarkdownDocument(source)
         checkMarkup(document.root, source: source)
         guard let id, let title else { return nil }
         return Course(
@@ -156,7 +156,7 @@ struct CourseFolderLoader {
         }
         diagnostics += frontMatter.diagnostics
 
-        let document = MarkdownDocument(source.markdown)
+        let document = MarkdownDocument(source)
         checkMarkup(document.root, source: source)
         let blocks = document.root.children
         let checkStart = blocks.firstIndex {
@@ -178,7 +178,7 @@ struct CourseFolderLoader {
                              parsed: parsed, source: source, at: heading, drawAt: frontMatter)
         }
         let bodyMarkdown = source.text(
-            fromLine: source.bodyStartLine, toLine: checkStart.map { blocks[$0].line } ?? source.lines.count + 1)
+            fromLine: source.bodyStartLine, toLine: checkStart.map { blocks[$0].line } ?? source.lineCount + 1)
         guard let title, let minutes else { return nil }
         return Lesson(
             id: stem, number: number, title: title, estimatedMinutes: minutes, isRequired: required,
@@ -193,7 +193,7 @@ struct CourseFolderLoader {
         let title = frontMatter.string("title")
         let settings = QuizSettingsReader.read(&frontMatter, defaults: QuizSettings(passMark: course.passMark))
         diagnostics += frontMatter.diagnostics
-        let document = MarkdownDocument(source.markdown)
+        let document = MarkdownDocument(source)
         checkMarkup(document.root, source: source)
         let parsed = parseQuestions(document.root.children, document: document, source: source,
                                     courseID: course.id, stem: "quiz")

@@ -21,7 +21,8 @@ enum LinkTarget {
         if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return true }
         var path = target
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
-        path = path.removingPercentEncoding ?? path
+        // Foundation's decoding is slow to call; most paths have nothing to decode.
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         if files.contains(path) { return true }
         return FileManager.default.fileExists(atPath: folder.path + "/" + path)
     }

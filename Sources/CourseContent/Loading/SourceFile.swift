@@ -2,29 +2,35 @@ import Foundation
 import LearningCore
 
 /// A course file read as NFC text, split into YAML front matter and Markdown body with line numbers kept:
-/// the front matter lines are blanked in `markdown`, so cmark's line numbers are the file's.
+/// cmark is fed blank lines in place of the front matter, so its line numbers are the file's.
+/// Lines are kept as UTF-8 offsets into the one text: a `Substring` per line costs an allocation and a retain.
 struct SourceFile {
     /// Path as shown in diagnostics.
     let path: String
-    let lines: [Substring]
+    /// The whole file, NFC, without a byte order mark.
+    let text: String
+    /// UTF-8 offsets where each line starts and ends (before its line ending).
+    private let lineStarts: [Int]
+    private let lineEnds: [Int]
     /// The front matter between the two `---` lines, preceded by blank lines so YAML lines are file lines.
     let frontMatter: String?
-    /// The whole file with the front matter blanked out.
-    let markdown: String
     /// 1-based line where the body starts (after the front matter).
     let bodyStartLine: Int
 
+    /// Number of lines in the file.
+    var lineCount: Int { lineStarts.count }
+
     /// The body's Markdown source alone (for the terminal front).
-    var body: String { text(fromLine: bodyStartLine, toLine: lines.count + 1) }
+    var body: String { text(fromLine: bodyStartLine, toLine: lineCount + 1) }
 
     /// Reads and decodes a file; on bad UTF-8 returns nil and reports where the first bad byte is.
     static func read(path: String, displayPath: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
-        guard let data = FileBytes.read(path) else {
+        guard let bytes = FileBytes.read(path) else {
             diagnostics.append(Diagnostic(path: displayPath, line: 1, column: 1, code: .unreadableFile))
             return nil
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            let (line, column) = firstInvalidUTF8Position(in: data)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8Position(in: bytes)
             diagnostics.append(Diagnostic(path: displayPath, line: line, column: column, code: .invalidUTF8))
             return nil
         }
@@ -34,60 +40,88 @@ struct SourceFile {
     init(path: String, text raw: String) {
         self.path = path
         var text = TextNormalizer.nfc(raw)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = Self.splitLines(text)
-        self.lines = lines
-        let isFence = { (line: Substring) in TextNormalizer.trimmed(line) == "---" }
-        if let first = lines.first, isFence(first), let close = lines.dropFirst().firstIndex(where: isFence) {
-            frontMatter = ([""] + lines[1..<close]).joined(separator: "\n")
-            markdown = String(repeating: "\n", count: close + 1) + lines[(close + 1)...].joined(separator: "\n")
-            bodyStartLine = close + 2
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text = String(text.utf8.dropFirst(3))! }
+        self.text = text
+        let (starts, ends) = Self.lineOffsets(text)
+        (lineStarts, lineEnds) = (starts, ends)
+        let isFence = { (number: Int) in TextNormalizer.trimmed(Self.line(number, of: text, starts, ends)) == "---" }
+        if starts.count > 1, isFence(1), let close = (2...starts.count).first(where: isFence) {
+            frontMatter = "\n" + (2..<close).map { Self.line($0, of: text, starts, ends) }.joined(separator: "\n")
+            bodyStartLine = close + 1
         } else {
             frontMatter = nil
-            markdown = lines.joined(separator: "\n")
             bodyStartLine = 1
         }
     }
 
-    /// Lines split at the endings cmark knows (`\n`, `\r\n`, `\r`), so line numbers agree with it.
-    /// Walks the UTF-8 bytes: splitting by `Character` costs a grapheme break test per character.
-    static func splitLines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
+    /// Line `number` (1-based), without its line ending.
+    func line(_ number: Int) -> Substring { Self.line(number, of: text, lineStarts, lineEnds) }
+
+    private static func line(_ number: Int, of text: String, _ starts: [Int], _ ends: [Int]) -> Substring {
         let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == 0x0A || byte == 0x0D else {
-                index = utf8.index(after: index)
-                continue
-            }
-            lines.append(text[start..<index])
-            var next = utf8.index(after: index)
-            if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-            start = next
-            index = next
+        return text[utf8.index(utf8.startIndex, offsetBy: starts[number - 1])
+            ..< utf8.index(utf8.startIndex, offsetBy: ends[number - 1])]
+    }
+
+    /// Feeds the Markdown cmark should parse: one blank line per front matter line, then the body's bytes as
+    /// they are (cmark knows `\n`, `\r\n` and `\r`, as `lineOffsets` does).
+    func feedMarkdown(_ feed: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if bodyStartLine > 1 {
+            Array(repeating: UInt8(ascii: "\n"), count: bodyStartLine - 1).withUnsafeBufferPointer(feed)
         }
-        lines.append(text[start...])
-        return lines
+        guard bodyStartLine <= lineCount else { return }
+        var text = text
+        text.withUTF8 { bytes in
+            feed(UnsafeBufferPointer(rebasing: bytes[lineStarts[bodyStartLine - 1]...]))
+        }
+    }
+
+    /// Where lines start and end, at the endings cmark knows (`\n`, `\r\n`, `\r`), so line numbers agree with it.
+    static func lineOffsets(_ text: String) -> (starts: [Int], ends: [Int]) {
+        var starts = [0], ends: [Int] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == 0x0A || byte == 0x0D else {
+                    index += 1
+                    continue
+                }
+                ends.append(index)
+                index += 1
+                if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+                starts.append(index)
+            }
+            ends.append(bytes.count)
+        }
+        return (starts, ends)
+    }
+
+    /// Lines split at the endings cmark knows (`\n`, `\r\n`, `\r`).
+    static func splitLines(_ text: String) -> [Substring] {
+        let (starts, ends) = lineOffsets(text)
+        return (1...starts.count).map { line($0, of: text, starts, ends) }
     }
 
     /// Source lines `from` up to, not including, `to` (1-based), joined and trimmed.
     func text(fromLine from: Int, toLine to: Int) -> String {
         let start = max(from, 1) - 1
-        let end = min(max(to - 1, start), lines.count)
+        let end = min(max(to - 1, start), lineCount)
         guard start < end else { return "" }
-        // Lines are slices of one string: the span between them is the source text itself.
-        let first = lines[start], last = lines[end - 1]
-        return TextNormalizer.trimmed(first.base[first.startIndex..<last.endIndex])
+        // Lines are spans of one string: the span between them is the source text itself.
+        let utf8 = text.utf8
+        return TextNormalizer.trimmed(text[utf8.index(utf8.startIndex, offsetBy: lineStarts[start])
+            ..< utf8.index(utf8.startIndex, offsetBy: lineEnds[end - 1])])
     }
 
     /// The character column of a 1-based byte column on a 1-based line (cmark counts bytes).
     func characterColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(byteColumn, 1) }
-        let utf8 = lines[line - 1].utf8
+        guard line >= 1, line <= lineCount, byteColumn > 1 else { return max(byteColumn, 1) }
+        let text = self.line(line)
+        let utf8 = text.utf8
         let end = utf8.index(utf8.startIndex, offsetBy: min(byteColumn - 1, utf8.count))
-        return lines[line - 1][..<end].count + 1
+        return text[..<end].count + 1
     }
 
     /// A diagnostic at a Markdown node.
@@ -103,8 +137,7 @@ struct SourceFile {
     }
 
     /// Line and character column of the first byte that is not valid UTF-8.
-    static func firstInvalidUTF8Position(in data: Data) -> (line: Int, column: Int) {
-        let bytes = [UInt8](data)
+    static func firstInvalidUTF8Position(in bytes: [UInt8]) -> (line: Int, column: Int) {
         var offset = 0
         var lineStart = 0
         var line = 1

@@ -15,25 +15,38 @@ final class MarkdownDocument {
     /// URLs are emptied (cmark's default without `CMARK_OPT_UNSAFE`).
     static let renderOptions: Int32 = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG
 
-    init(_ text: String) {
+    /// Parses a Markdown text.
+    convenience init(_ text: String) {
+        var text = text
+        self.init(feeding: { feed in text.withUTF8(feed) })
+    }
+
+    /// Parses a course file's Markdown as `SourceFile` feeds it, without copying it into one string first.
+    convenience init(_ source: SourceFile) {
+        self.init(feeding: source.feedMarkdown)
+    }
+
+    private init(feeding: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS
         let parser = cmark_parser_new(options)!
-        for name in Self.extensionNames {
-            if let syntaxExtension = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-            }
+        for extensionPointer in Self.extensions {
+            cmark_parser_attach_syntax_extension(parser, extensionPointer)
         }
-        var utf8 = Array(text.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) {
-                cmark_parser_feed(parser, $0.baseAddress, $0.count)
-            }
+        feeding { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
         self.parser = parser
         rootPointer = cmark_parser_finish(parser)
         root = MarkdownNode(pointer: rootPointer)
     }
+
+    /// The extensions, looked up once: `cmark_find_syntax_extension` walks cmark's registry by name. The
+    /// registry's entries are never changed after registration, so sharing the pointers across threads is safe.
+    nonisolated(unsafe) private static let extensions: [OpaquePointer] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return extensionNames.compactMap { cmark_find_syntax_extension($0) }
+    }()
 
     deinit {
         cmark_node_free(rootPointer)

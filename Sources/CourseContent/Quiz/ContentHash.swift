@@ -10,14 +10,19 @@ enum ContentHash {
         switch answerKey {
         case .singleChoice(let choices), .multipleChoice(let choices, _), .trueFalse(let choices):
             parts += choices.map { "\($0.isCorrect ? "x" : " ") \($0.text)" }
-            if case .multipleChoice(_, let partial) = answerKey { parts.append("partial=\(String(describing: partial))") }
+            if case .multipleChoice(_, let partial) = answerKey {
+                // What `String(describing:)` printed for the optional when hashes were first stored, spelled out:
+                // that call looks the type up at run time, on every question of every load.
+                parts.append("partial=" + (partial.map { $0 ? "Optional(true)" : "Optional(false)" } ?? "nil"))
+            }
         case .shortText(let key):
             parts += key.accepted + ["ignore-diacritics=\(key.ignoresDiacritics)"]
         case .number(let key):
             parts += ["\(key.value)", "±\(key.tolerance)"]
         }
-        let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8))
-        let hex = Array("0123456789abcdef")
-        return String(digest.prefix(8).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0F)]] })
+        var joined = parts.joined(separator: "\u{1F}")
+        let digest = joined.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        let hex = Array("0123456789abcdef".utf8)
+        return String(decoding: digest.prefix(8).flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0F)]] }, as: UTF8.self)
     }
 }

@@ -15,6 +15,10 @@ struct QuestionAttributes {
 
     /// Splits a heading's last text into the visible text and its attribute block, if any.
     static func split(_ text: String) -> (text: String, attributes: QuestionAttributes?) {
+        // Most headings have no attribute block: tell from the last byte that is not ASCII space before any
+        // Unicode work (a non-ASCII last byte may be other white space, and takes the careful path).
+        let last = text.utf8.last { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        guard let last, last >= 0x80 || last == UInt8(ascii: "}") else { return (text, nil) }
         let trimmed = TextNormalizer.trimmed(text)
         guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return (text, nil) }
         let inside = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]

@@ -11,7 +11,7 @@ public enum VietnameseNumber {
 
     public static func parse(_ raw: String) -> Decimal? {
         var text = TextNormalizer.trimmed(TextNormalizer.nfc(raw))
-        text = text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+        text.unicodeScalars.removeAll { $0 == " " || $0 == "\u{00A0}" }
         guard !text.isEmpty else { return nil }
         var sign = ""
         if let first = text.first, first == "-" || first == "+" || first == "−" {
@@ -32,8 +32,11 @@ public enum VietnameseNumber {
         guard !plain.isEmpty, plain.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
               plain.filter({ $0 == "." }).count <= 1, plain.first != ".", plain.last != "."
         else { return nil }
-        return Decimal(string: sign + plain, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: sign + plain, locale: posix)
     }
+
+    /// Made once: a `Locale` costs more to build than the number costs to read.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// `1.000` or `12.345.678`: groups of three digits after the first, joined by dots.
     private static func isGrouped(_ text: String) -> Bool {
