@@ -398,7 +398,7 @@ def main():
     parser.add_argument("--final-every", type=int, default=12)
     parser.add_argument("--know-rate", type=float, default=0.9)
     parser.add_argument("--kills", type=int, default=20)
-    parser.add_argument("--uptime", type=float, nargs=2, default=[1.0, 3.5])
+    parser.add_argument("--uptime", type=float, nargs=2, default=[0.5, 8.0])
     parser.add_argument("--request-timeout", type=float, default=60.0)
     parser.add_argument("--step-deadline", type=float, default=120.0)
     parser.add_argument("--time-limit", type=float, default=300.0, help="the whole run, in seconds")

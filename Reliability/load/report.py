@@ -53,6 +53,11 @@ def problems(run, check):
             found.append(f"kiosks still running at the time limit: {run['hung_kiosks'][:10]}")
         if run.get("killer_failure"):
             found.append(f"restart failed: {run['killer_failure']}")
+        if run.get("mode") == "load" and run.get("errors"):
+            found += [f"{count} × {what}" for what, count in run.get("errors_by_kind", {}).items()]
+        elif run.get("fivexx") or run.get("hangs"):
+            found += [f"{count} × {what}" for what, count in run.get("errors_by_kind", {}).items()
+                      if "5xx" in what or "hang" in what]
     if check is None:
         found.append("the database checks left no summary")
     else:
@@ -90,7 +95,7 @@ def main():
         lines += [
             f"The same journey by {kill_run['kiosks']} new kiosks on the same file (at least "
             f"{kill_run['submissions_per_kiosk']} submissions each) while the server was killed "
-            "with SIGKILL at random moments (1 to 3.5 s after each start) and restarted; kiosks retried what was "
+            "with SIGKILL at random moments (0.5 to 8 s after each start) and restarted; kiosks retried what was "
             "not acknowledged with the same submission id and signed in again after each restart. The run ended "
             "with a last SIGKILL; the checks read the file as it left it, over both runs' acknowledgements.", "",
             "| figure | value |", "| --- | --- |",

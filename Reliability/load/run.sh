@@ -24,11 +24,12 @@ common=(--hoctap "$HOCTAP" --db "$db" --port "$port" --courses Courses --content
 status=0
 
 echo "-- load: $kiosks kiosks × $submissions submissions"
-"$python" $here/kiosks.py --mode load --run-id "L$port" --submissions "$submissions" --summary "$work/summary-load.json" "${common[@]}" || status=1
+"$python" $here/kiosks.py --mode load --run-id "L$port" --submissions "$submissions" \
+  --summary "$work/summary-load.json" "${common[@]}" || status=1
 "$python" $here/check_db.py --db "$db" --acks "$work/acks.jsonl" --starts "$work/starts.json" \
   --summary "$work/check-load.json" || status=1
 
-echo "-- kill: $kiosks new kiosks on the same file, $kills SIGKILLs at least, $kill_submissions submissions each at least"
+echo "-- kill: $kiosks new kiosks on the same file, $kills SIGKILLs and $kill_submissions submissions each at least"
 "$python" $here/kiosks.py --mode kill --run-id "K$port" --kills "$kills" --submissions "$kill_submissions" \
   --summary "$work/summary-kill.json" "${common[@]}" || status=1
 "$python" $here/check_db.py --db "$db" --acks "$work/acks.jsonl" --starts "$work/starts.json" \
