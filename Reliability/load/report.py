@@ -106,7 +106,13 @@ def main():
             f"| sign-ins (again after restarts) | {kill_run['sign_ins']:,} |",
             f"| 5xx / hangs | {kill_run['fivexx']} / {kill_run['hangs']} |",
             f"| start to /healthz ready, p50 / max | {kill_run['startup_p50_s']} s / {kill_run['startup_max_s']} s |",
-        ] + check_rows(kill_check) + [""]
+        ] + check_rows(kill_check)
+        try:
+            with open(os.path.join(work, "integrity-sqlite3.txt"), encoding="utf-8") as file:
+                lines.append(f"| `sqlite3 -readonly` integrity_check | {file.read().strip()[:200]} |")
+        except OSError:
+            lines.append("| `sqlite3 -readonly` integrity_check | not run |")
+        lines.append("")
     for problem in problems(kill_run, kill_check):
         lines.append(f"- FAILED: {problem}")
     lines.append("")

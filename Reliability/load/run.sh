@@ -35,6 +35,10 @@ echo "-- kill: $kiosks new kiosks on the same file, $kills SIGKILLs and $kill_su
 "$python" $here/check_db.py --db "$db" --acks "$work/acks.jsonl" --starts "$work/starts.json" \
   --summary "$work/check-kill.json" || status=1
 
+# A second opinion from the sqlite3 program itself, read-only, on the file as the last kill left it.
+sqlite3 -readonly "$db" "PRAGMA integrity_check;" > "$work/integrity-sqlite3.txt" 2>&1
+[ "$(cat "$work/integrity-sqlite3.txt")" = ok ] || { echo "sqlite3: $(head -3 "$work/integrity-sqlite3.txt")"; status=1; }
+
 "$python" $here/report.py "$RELIABILITY_OUT" "$work" "$status"
 cat "$RELIABILITY_OUT/load.verdict"
 exit $status
