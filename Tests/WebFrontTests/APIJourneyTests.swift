@@ -196,6 +196,30 @@ import WebFront
         }
     }
 
+    /// A kiosk whose token died with a restarted server must hear 401 and sign in again; read as "no token", its
+    /// lesson visits were silently no longer recorded (found by the load suite's kills, Reliability/load).
+    @Test func aTokenThatNamesNoSessionIsRefusedOnTheCatalogueAndLessonsNotTakenAsNone() async throws {
+        let repository = InMemoryProgressRepository()
+        let learner = try await WebTestApp.registerLearner(repository)
+        try await WebTestApp.test(repository: repository) { client in
+            let stale = "0123456789abcdef0123456789abcdef"
+            for uri in ["/api/v1/courses", "/api/v1/courses/khoa/lessons/01-mot"] {
+                let reply = try await Self.call(client, .get, uri, token: stale)
+                #expect(reply.status == .unauthorized, "\(uri)")
+                #expect(reply.headers[.contentType] == "application/problem+json; charset=utf-8")
+            }
+            #expect(try await repository.courseProgress(learnerID: learner.learnerID, courseID: "khoa")
+                .lessonsVisited.isEmpty)
+            // Without a token both stay open to anyone, and a valid token still records the visit.
+            #expect(try await Self.call(client, .get, "/api/v1/courses").status == .ok)
+            let anonymous = try await Self.call(client, .get, "/api/v1/courses/khoa/lessons/01-mot")
+            #expect(try anonymous.json()["recorded"] as? Bool == false)
+            let token = try await Self.signIn(client)
+            let lesson = try await Self.call(client, .get, "/api/v1/courses/khoa/lessons/01-mot", token: token)
+            #expect(try lesson.json()["recorded"] as? Bool == true)
+        }
+    }
+
     @Test func certificateLookupsAreRateLimitedPerAddress() async throws {
         try await WebTestApp.test { client in
             var statuses: [HTTPResponse.Status] = []

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import HummingbirdBcrypt
 
@@ -23,8 +22,8 @@ public struct SecretHashing: Sendable {
     func hashPassword(_ password: String) -> String { Bcrypt.hash(password, cost: passwordCost) }
     func verify(_ secret: String, hash: String) -> Bool { Bcrypt.verify(secret, hash: hash) }
 
-    /// Checks a secret on a Dispatch thread, off Swift's cooperative pool: a queue of sign-ins (each a tenth
-    /// of a second of bcrypt) never stalls the other requests of a server.
+    /// Checks a secret on the hashing threads, off Swift's cooperative pool and Dispatch's worker threads: a
+    /// queue of sign-ins (each a tenth of a second of bcrypt) never stalls the other requests of a server.
     func verifyOffPool(_ secret: String, hash: String) async -> Bool {
         await Self.offPool { Bcrypt.verify(secret, hash: hash) }
     }
@@ -53,12 +52,8 @@ public struct SecretHashing: Sendable {
     /// One decoy hash per cost, made once.
     private static let decoys = DecoyHashes()
 
-    private static let queue = DispatchQueue(label: "hoctap.bcrypt", attributes: .concurrent)
-
     private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: work()) }
-        }
+        await HashingThreads.shared.run(work)
     }
 }
 

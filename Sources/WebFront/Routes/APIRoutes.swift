@@ -29,14 +29,14 @@ struct APIRoutes: Sendable {
         }
         api.get("units") { _, _ in UnitListJSON(try await services.signIn.activeUnits()) }
         api.get("courses") { request, context in
-            let identity = try? identity(request, context)
+            let identity = try optionalIdentity(request, context)
             return CourseListJSON(courses: try await learning.courses(for: identity).map(CourseSummaryJSON.init))
         }
         api.get("courses/{courseId}") { _, context in
             CourseDetailJSON(try learning.course(id: try context.parameters.require("courseId")))
         }
         api.get("courses/{courseId}/lessons/{lessonId}") { request, context in
-            let view = try await learning.openLesson(try? identity(request, context),
+            let view = try await learning.openLesson(try optionalIdentity(request, context),
                                                      courseID: try context.parameters.require("courseId"),
                                                      lessonID: try context.parameters.require("lessonId"))
             return LessonJSON(view)
@@ -102,6 +102,14 @@ struct APIRoutes: Sendable {
             throw WebInputError(.signInRequired)
         }
         return identity
+    }
+
+    /// The learner of the request's bearer token, or nil when it sends none. A token that names no session (the
+    /// server restarted, or it sat idle too long) is refused with 401, not taken as no token: a kiosk would
+    /// otherwise read on unaware that its visits are no longer recorded.
+    func optionalIdentity(_ request: Request, _ context: KioskRequestContext) throws -> LearnerIdentity? {
+        guard request.headers[.authorization] != nil else { return nil }
+        return try identity(request, context)
     }
 
     func openSession(_ identity: LearnerIdentity) async -> SessionJSON {

@@ -1,0 +1,50 @@
+import Foundation
+import LearningCore
+import ProgressStore
+import Testing
+
+/// Many PINs hashed at once (a room of kiosks signing in after a restart) must not hold up the database reads
+/// of everyone else: found by the reliability suite's load part, where a hundred sign-ins at once held a
+/// learner's plain `GET /api/v1/me/progress` for the whole 15 to 50 seconds of hashing.
+@Suite struct HashingStormTests {
+    actor Log {
+        var hashesDone = 0
+        var hashesDoneWhenReadsEnded: Int?
+        func hashed() { hashesDone += 1 }
+        func readsEnded() { hashesDoneWhenReadsEnded = hashesDone }
+    }
+
+    @Test func aReadGoesThroughWhileFortyEightPINsAreHashed() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hoctap-hash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try AppDatabase(path: folder.appendingPathComponent("hoctap.sqlite").path, hashing: .standard)
+        try await database.saveUnits(StoreFixture.units)
+        let learner = try await database.register(
+            NewLearner(displayName: "Nguyễn Thị Lan", unitID: "thon-1", category: .citizens, pin: "2468"), at: Date())
+
+        let log = Log()
+        let storm = 48
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<storm {
+                group.addTask {
+                    _ = try await database.verifyPIN(learnerID: learner.id, pin: "1357")
+                    await log.hashed()
+                }
+            }
+            group.addTask {
+                // Let the hashes queue up first, then read as a learner's request would.
+                try await Task.sleep(for: .milliseconds(100))
+                #expect(try await database.learner(id: learner.id)?.displayName == "Nguyễn Thị Lan")
+                #expect(try await database.units().count == StoreFixture.units.count)
+                await log.readsEnded()
+            }
+            try await group.waitForAll()
+        }
+        let doneWhenReadsEnded = try #require(await log.hashesDoneWhenReadsEnded)
+        #expect(await log.hashesDone == storm)
+        // Two reads take milliseconds; the hashes take seconds, one per core at a time. Held behind the hashes, the
+        // reads ended only once (nearly) all were done.
+        #expect(doneWhenReadsEnded < storm / 2, "the reads waited for \(doneWhenReadsEnded) of \(storm) hashes")
+    }
+}
