@@ -115,6 +115,7 @@ class Report:
         self.downloads = []
         self.idle = []
         self.journeys = []
+        self.content = (0, 0)
 
     def fail(self, what):
         with self.lock:
@@ -456,6 +457,34 @@ def staff_journey(b, learner):
     b.expect("Đăng nhập khu vực cán bộ" in b.text(), "after signing out, the dashboard asks to sign in")
 
 
+def content_journey(report, base):
+    """Every bundled course's page and every lesson, as a visitor trying them out (1024×768, JavaScript on): the
+    course text as the Markdown renderer turns it into HTML goes through the checkers too."""
+    b = Browser(report, base, "content", "1024", True)
+    try:
+        b.get("/hoc-thu", "practice-courses")
+        courses = [a.get_attribute("href") for a in b.d.find_elements(By.CSS_SELECTOR, "main a[href^='/khoa-hoc/'], "
+                                                                        "main a[href*='/khoa-hoc/']")]
+        courses = sorted({c for c in courses if re.search(r"/khoa-hoc/[^/]+$", c)})
+        b.expect(len(courses) >= 9, f"the bundled courses listed on /hoc-thu ({len(courses)})")
+        lessons = 0
+        for course in courses:
+            b.get(route_of(course), "course")
+            links = [a.get_attribute("href") for a in b.d.find_elements(By.CSS_SELECTOR, "a.lesson-link")]
+            b.expect(links, f"the lessons of {route_of(course)}")
+            for link in links:
+                b.get(route_of(link), "lesson")
+                b.expect(b.d.find_elements(By.CSS_SELECTOR, "article.lesson-body"), f"the text of {route_of(link)}")
+                lessons += 1
+        with report.lock:
+            report.content = (len(courses), lessons)
+    except Exception as e:
+        report.fail(f"{b.name}: {e}")
+        traceback.print_exc()
+    finally:
+        b.quit()
+
+
 def journeys(report, base):
     n = 0
     for width in SIZES:
@@ -597,6 +626,7 @@ def main():
             t.start()
             time.sleep(3)
         journeys(report, base)
+        content_journey(report, base)
         for t in watchers:
             t.join()
     except Exception as e:
@@ -619,10 +649,13 @@ def write_results(r, files, errors, out, seconds):
              "sign up with consent → course → lesson → lesson check → mark read → final quiz → review → submit → "
              "result → “Kết quả của tôi” → certificate → “Kết thúc” → sign in again → “Kết thúc”) and the staff "
              "journey (sign in → Tổng quan → Người học → a learner → Báo cáo → download → Đăng xuất), with "
-             "JavaScript on and off, at 1024×768 and 390×844; the idle sign-out watched in the browser "
+             "JavaScript on and off, at 1024×768 and 390×844; as a visitor, every course page and lesson of the catalogue; "
+             "the idle sign-out watched in the browser "
              f"(`--idle-minutes {IDLE_MINUTES}`). {seconds:.0f} s.", "",
              "| figure | value |", "| --- | --- |",
              f"| journeys completed (kiosk + staff, 2 widths × JavaScript on/off) | {len(r.journeys)} of 4 |",
+             f"| bundled courses and lessons opened as a visitor (1024, JavaScript on) | {r.content[0]} courses, "
+             f"{r.content[1]} lessons |",
              f"| pages visited | {r.pages} |",
              f"| distinct routes | {len(r.routes)} |",
              f"| screenshots kept (`.build-reliability/out/browser/screenshots/`) | {r.screenshots} |",
@@ -663,7 +696,8 @@ def write_results(r, files, errors, out, seconds):
         f.write("\n".join(lines))
     with open(os.path.join(r.out, "axe.json"), "w", encoding="utf8") as f:
         json.dump({k: {**v, "pages": sorted(v["pages"])} for k, v in r.axe.items()}, f, ensure_ascii=False, indent=1)
-    verdict = (f"{len(r.journeys)}/4 journeys, {r.pages} pages, {len(files)} documents: {len(errors)} HTML errors, "
+    verdict = (f"{len(r.journeys)}/4 journeys + {r.content[1]} lessons, {r.pages} pages, {len(files)} documents: "
+               f"{len(errors)} HTML errors, "
                f"{len(r.axe)} axe WCAG 2.1 AA rules violated; idle sign-out "
                f"{'ok' if r.idle and all('start page' in w or 'still signed in' in w for _, _, w in r.idle) else 'FAILED'}"
                f"; {r.screenshots} screenshots")
