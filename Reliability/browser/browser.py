@@ -232,6 +232,11 @@ class Browser:
             self.keep_html(html, route)
         else:
             r.fail(f"{self.name} step {self.step} ({label}): the served HTML of {route} could not be read")
+        # Nothing may run off the side of the screen (at 390 px "Kết quả của tôi" once did: the code cut, the
+        # certificate link out of reach); a wide table scrolls inside its own box instead.
+        wide, view = self.d.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        if wide > view + 1:
+            r.fail(f"{self.name} step {self.step} ({label}): {route} is {wide} px wide in a {view} px window")
         self.screenshot(label)
         self.run_axe(route)
         h1 = self.d.find_elements(By.TAG_NAME, "h1")
