@@ -58,7 +58,19 @@ final class MarkdownDocument {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         guard let rendered = cmark_render_html(node.pointer, Self.renderOptions, extensions) else { return "" }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return Self.taskBoxesHidden(String(cString: rendered))
+    }
+
+    /// cmark-gfm draws a task list item's box ("- [ ] …") as a disabled checkbox without a label (axe-core's
+    /// "label", WCAG 1.3.1 and 4.1.2). In a lesson it is the picture of a box to tick on paper, not a control:
+    /// hidden from screen readers, which read the item's text.
+    static func taskBoxesHidden(_ html: String) -> String {
+        guard html.contains("<input type=\"checkbox\"") else { return html }
+        return html
+            .replacingOccurrences(of: "<input type=\"checkbox\" disabled=\"\" />",
+                                  with: "<input type=\"checkbox\" disabled=\"\" aria-hidden=\"true\" />")
+            .replacingOccurrences(of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                                  with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-hidden=\"true\" />")
     }
 
     /// Safe HTML of several sibling blocks.

@@ -24,6 +24,9 @@ struct Pages: Sendable {
                 page["signedIn"] = true
                 page["learnerName"] = identity.displayName
                 page["idleSeconds"] = Int(configuration.idleTimeout)
+                // Without JavaScript the page reloads the start page once the server has ended the session
+                // (the margin lets the session's last request, the stylesheet, fall out of the idle time).
+                page["idleRefreshSeconds"] = Int(configuration.idleTimeout) + 5
             }
         }
         return page

@@ -21,6 +21,14 @@ struct SignInPageRoutes: Sendable {
             page["noticeVersion"] = pages.configuration.privacyNoticeVersion
             return try pages.render("privacy", page, context)
         }
+        router.post("/con-o-day") { request, context in
+            // The idle countdown's "still here" after a touch: the session middleware has already counted this
+            // request as use, so the server's idle time starts again with the script's; 204 only while the
+            // learner is still signed in (the script ends the page otherwise).
+            _ = try pages.requireIdentity(context)
+            _ = try await pages.postedForm(request, context)
+            return Response(status: .noContent)
+        }
         router.post("/ket-thuc") { request, context in
             // Nothing left to end (the session already ended by sitting idle): just the start page.
             if context.session != nil { _ = try await pages.postedForm(request, context) }
