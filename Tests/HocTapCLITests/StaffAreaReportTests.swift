@@ -83,7 +83,7 @@ struct StaffAreaReportTests {
 
     /// The numbers of the dashboard's unit table: name → [registered, active, enrolments, completions], average.
     static func unitRows(_ html: String) -> [String: (counts: [Int], average: String)] {
-        let table = html.components(separatedBy: "Số liệu theo đơn vị trong kỳ").dropFirst().first?
+        let table = html.components(separatedBy: "<caption>Số liệu theo đơn vị trong kỳ</caption>").dropFirst().first?
             .components(separatedBy: "</table>").first ?? ""
         var rows: [String: (counts: [Int], average: String)] = [:]
         for row in table.components(separatedBy: "<tr").dropFirst(2) {
