@@ -132,7 +132,7 @@ def run_schemathesis(args, folder):
     log(f"schemathesis: {args.max_examples} examples per operation, seed {args.seed}, against {server.url}")
     started = time.monotonic()
     try:
-        result = subprocess.run(command, env=env, cwd=HERE, capture_output=True, text=True, timeout=args.st_timeout)
+        result = subprocess.run(command, env=env, cwd=folder, capture_output=True, text=True, timeout=args.st_timeout)
         output, code = result.stdout + result.stderr, result.returncode
     except subprocess.TimeoutExpired as error:
         output, code = (error.stdout or b"").decode() + "\n(timed out)", -1
