@@ -41,6 +41,7 @@ LEARNERS = {  # sender -> (name, unit, PIN)
     "C": ("Lê Thị Cúc", OTHER_UNIT, "8642"),
     "D": ("Phạm Văn Dũng", UNIT, "9753"),
     "E": ("Hoàng Thị Ểnh", UNIT, "3141"),
+    "F": ("Đỗ Văn Phúc", UNIT, "5792"),
 }
 
 
@@ -242,12 +243,10 @@ def run_corpus(args, folder):
     }
     for key, (name, _, pin) in LEARNERS.items():
         context.update({f"name{key}": name, f"pin{key}": pin, f"learner{key}": ids[key]})
-    accounts = {
-        "learnerA": ("page", {"unitId": UNIT, "name": LEARNERS["A"][0], "pin": LEARNERS["A"][2]}),
-        "apiA": ("api", {"unitId": UNIT, "name": LEARNERS["A"][0], "pin": LEARNERS["A"][2]}),
-        "apiB": ("api", {"unitId": UNIT, "name": name_b, "pin": pin_b}),
-        "clerk": ("staff", {"username": CLERK, "password": CLERK_PASSWORD}),
-    }
+    accounts = {"clerk": ("staff", {"username": CLERK, "password": CLERK_PASSWORD})}
+    for key, (name, unit, pin) in LEARNERS.items():
+        accounts[f"learner{key}"] = ("page", {"unitId": unit, "name": name, "pin": pin})
+        accounts[f"api{key}"] = ("api", {"unitId": unit, "name": name, "pin": pin})
     with open(os.path.join(HERE, "corpus.json"), encoding="utf-8") as f:
         corpus = json.load(f)
     environment = corpus_runner.Environment(server.port, server.db, context, accounts)

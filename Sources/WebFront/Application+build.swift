@@ -23,7 +23,7 @@ public func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: SessionMiddleware(store: sessions))
     router.add(middleware: StaffSessionMiddleware(store: staffSessions))
-    router.add(middleware: ErrorMiddleware(templates: templates, messages: services.messages))
+    router.add(middleware: ErrorMiddleware(templates: templates, messages: services.messages, sessions: sessions))
     HealthRoutes(services: services).register(on: router)
     StaticRoutes(files: staticFiles).register(on: router)
     APIRoutes(services: services, sessions: sessions, configuration: configuration, lookups: lookups,
