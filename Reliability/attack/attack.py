@@ -332,7 +332,7 @@ def main():
     parser.add_argument("--hoctap", default=os.environ.get("HOCTAP"))
     parser.add_argument("--out", default=os.environ.get("RELIABILITY_OUT", os.path.join(ROOT, ".build-reliability/out")))
     parser.add_argument("--venv", default=os.environ.get("RELIABILITY_VENV", os.path.join(ROOT, ".build-reliability/venv")))
-    parser.add_argument("--max-examples", type=int, default=int(os.environ.get("ATTACK_MAX_EXAMPLES", "25")))
+    parser.add_argument("--max-examples", type=int, default=int(os.environ.get("ATTACK_MAX_EXAMPLES", "100")))
     parser.add_argument("--seed", type=int, default=int(os.environ.get("ATTACK_SEED", "2026")))
     parser.add_argument("--st-timeout", type=int, default=330)
     parser.add_argument("--idle-seconds", type=float, default=65)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Part 4 of `make reliability` (bad input): schemathesis over every operation of the served OpenAPI document,
 # then the hostile corpus (corpus.json) against a live server. Everything is in attack.py; see
-# Reliability/README.md. ATTACK_MAX_EXAMPLES (default 25) and ATTACK_SEED change schemathesis's bounds.
+# Reliability/README.md. ATTACK_MAX_EXAMPLES (default 100) and ATTACK_SEED change schemathesis's bounds.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 : "${HOCTAP:?HOCTAP must name the hoctap binary}"
