@@ -23,7 +23,7 @@ public func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: SessionMiddleware(store: sessions))
     router.add(middleware: StaffSessionMiddleware(store: staffSessions))
-    router.add(middleware: ErrorMiddleware(templates: templates, messages: services.messages))
+    router.add(middleware: ErrorMiddleware(templates: templates, messages: services.messages, sessions: sessions))
     HealthRoutes(services: services).register(on: router)
     StaticRoutes(files: staticFiles).register(on: router)
     APIRoutes(services: services, sessions: sessions, configuration: configuration, lookups: lookups,
@@ -70,12 +70,17 @@ public func buildApplication(
 }
 
 /// Builds the application and serves until SIGINT or SIGTERM, then returns once requests in flight have
-/// finished. Throws `Templates.Failure` before listening when the templates cannot be used.
+/// finished. Throws `Templates.Failure` before listening when the templates cannot be used, and `ListenFailure`
+/// when the address cannot be listened on.
 public func serveKiosk(
     _ configuration: WebConfiguration, services: KioskServices, logger: Logger = Logger(label: "hoctap.web"),
     onServerRunning: @escaping @Sendable (String) async -> Void = { _ in }
 ) async throws {
     let app = try await buildApplication(configuration, services: services, logger: logger,
                                          onServerRunning: onServerRunning)
-    try await app.runService()
+    do {
+        try await app.runService()
+    } catch {
+        throw ListenFailure.from(error, configuration: configuration) ?? error
+    }
 }

@@ -389,6 +389,10 @@ report:
 web:
   serving: "Học tập số đang phục vụ tại {0} — nhấn Ctrl+C để dừng."
   stopped: "Đã dừng máy chủ Học tập số."
+  listen:
+    in-use: "Không mở được máy chủ tại {0}: cổng này đang được một chương trình khác dùng (có thể là một máy chủ Học tập số khác đang chạy). Hãy dừng chương trình đó, hoặc chọn cổng khác bằng --port."
+    not-this-machine: "Không mở được máy chủ tại {0}: {1} không phải là địa chỉ của máy này. Hãy dùng --host 127.0.0.1 (chỉ máy này truy cập) hoặc một địa chỉ của máy."
+    denied: "Không mở được máy chủ tại {0}: không có quyền dùng cổng này (các cổng dưới 1024 cần quyền quản trị). Hãy chọn cổng từ 1024 trở lên bằng --port."
   templates_failed: "Không dùng được các mẫu trang trong {0}. Hãy kiểm tra thư mục Content/web/templates (--content hoặc biến môi trường HOCTAP_CONTENT)."
   status:
     "400": "Yêu cầu không hợp lệ"

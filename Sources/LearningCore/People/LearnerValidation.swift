@@ -39,6 +39,16 @@ public enum LearnerValidation {
         return shown
     }
 
+    /// `text` without its control and direction characters: what a form offers again after refusing a name, so
+    /// the person retypes a field that holds no character they cannot see or delete.
+    public static func withoutForbiddenCharacters(_ text: String) -> String {
+        var kept = ""
+        kept.unicodeScalars.append(contentsOf: text.unicodeScalars.filter {
+            $0.properties.generalCategory != .control && !directionControls.contains($0.value)
+        })
+        return kept
+    }
+
     /// The PIN if it is 4 to 8 ASCII digits, or an error.
     public static func pin(_ raw: String) throws(ProgressError) -> String {
         guard pinLength.contains(raw.count), raw.allSatisfy({ $0.isASCII && $0.isNumber }) else {

@@ -8,15 +8,20 @@ import Logging
 /// Turns every error into a Vietnamese answer with the right status: an HTML page for the kiosk pages, a
 /// `application/problem+json` body under `/api/` and `/healthz`. A `UserFacingError` of the use cases is worded
 /// by `MessageCatalog.text(_:)`; anything else is logged and answered with the general "unexpected" message,
-/// never a stack trace or a database message.
+/// never a stack trace or a database message. A session whose learner was deleted meanwhile (`learner-deleted`)
+/// is ended in `sessions` and its cookie cleared, so the message "the session has ended" is true and the next
+/// request is a visitor's.
 public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let templates: Templates
     let messages: MessageCatalog
+    let sessions: SessionStore?
 
-    /// An error middleware rendering pages with `templates` and wording messages with `messages`.
-    public init(templates: Templates, messages: MessageCatalog) {
+    /// An error middleware rendering pages with `templates`, wording messages with `messages` and ending the
+    /// kiosk sessions of deleted learners in `sessions`.
+    public init(templates: Templates, messages: MessageCatalog, sessions: SessionStore? = nil) {
         self.templates = templates
         self.messages = messages
+        self.sessions = sessions
     }
 
     public func handle(_ request: Request, context: Context,
@@ -24,8 +29,16 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let failure = describe(error, context: context)
+            var failure = describe(error, context: context)
             let json = Self.wantsJSON(request.uri.path)
+            if (error as? LearningError)?.kind == .learnerDeleted,
+               let handle = (context as? KioskRequestContext)?.session, handle.session.identity != nil {
+                await sessions?.end(token: handle.token)
+                if request.headers[.authorization] == nil {
+                    let secure = (context as? KioskRequestContext)?.isSecure ?? false
+                    failure.headers.append(HTTPField(name: .setCookie, value: SessionCookie.clear(secure: secure)))
+                }
+            }
             if !json, (error as? WebInputError)?.kind == .signInRequired {
                 // A personal page without a session: the start page when the browser still held the cookie of a
                 // session that ended (the next person at an idle kiosk), otherwise the sign-in page.

@@ -65,7 +65,7 @@ struct SignInPageRoutes: Sendable {
         var page = pages.base("Đăng nhập", context)
         page["unitId"] = unit.id
         page["unitName"] = unit.name
-        page["name"] = name
+        page["name"] = LearnerValidation.withoutForbiddenCharacters(name)
         page["registerUrl"] = "/dang-ky?don-vi=\(PageContext.query(unit.id))"
         if let error { page["error"] = error }
         return try pages.render("sign-in", page, context, status: status, headers: headers)
@@ -127,8 +127,9 @@ struct SignInPageRoutes: Sendable {
             ["id": $0.rawValue, "name": services.messages.text("categories.\($0.rawValue)"),
              "checked": $0.rawValue == category] as [String: Any]
         }
-        page["name"] = fields["name"] ?? ""
-        page["phone"] = fields["phone"] ?? ""
+        // A refused name comes back without the invisible characters the message shows as <U+…>.
+        page["name"] = LearnerValidation.withoutForbiddenCharacters(fields["name"] ?? "")
+        page["phone"] = LearnerValidation.withoutForbiddenCharacters(fields["phone"] ?? "")
         page["reportingChecked"] = fields["reporting"] == "1"
         page["noticeVersion"] = pages.configuration.privacyNoticeVersion
         if let error { page["error"] = error }

@@ -33,6 +33,8 @@ public struct ExpiredAttemptSweeper: Service {
         do {
             let submitted = try await learning.sweepExpiredAttempts()
             if submitted > 0 { logger.info("Đã nộp các lượt làm bài hết giờ", metadata: ["count": "\(submitted)"]) }
+        } catch is CancellationError {
+            // The server is stopping (or never started listening): nothing failed.
         } catch {
             logger.error("Không nộp được các lượt làm bài hết giờ",
                          metadata: ["hoctap.error": "\(String(reflecting: type(of: error)))"])
