@@ -23,6 +23,11 @@ struct SourceFile {
             diagnostics.append(Diagnostic(path: displayPath, line: 1, column: 1, code: .unreadableFile))
             return nil
         }
+        return decode(data, displayPath: displayPath, diagnostics: &diagnostics)
+    }
+
+    /// Decodes a file's bytes; on bad UTF-8 returns nil and reports where the first bad byte is.
+    static func decode(_ data: Data, displayPath: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
         guard let text = String(validating: data, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8Position(in: data)
             diagnostics.append(Diagnostic(path: displayPath, line: line, column: column, code: .invalidUTF8))
