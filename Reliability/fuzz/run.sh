@@ -2,13 +2,13 @@
 # Part 1 of `make reliability`: libFuzzer on the course loader and the learners CSV reader. Builds both harnesses
 # (Reliability/fuzz/Fuzz*/) with the fuzzer and address sanitizers in .build-fuzz (incremental after the first
 # time), seeds them from Courses/, the test fixtures and seeds/, and runs both at once (one per core) for
-# FUZZ_RUNS runs each (default 1,000,000), with FUZZ_MAX_SECONDS (default 480) as a guard: a target that did not
+# FUZZ_RUNS runs each (default 1,000,000), with FUZZ_MAX_SECONDS (default 600) as a guard: a target that did not
 # finish its runs in time, crashed, hung (over 10 s on one input) or ran out of memory fails the part.
 # Writes $RELIABILITY_OUT/fuzz.md, fuzz.verdict, and fuzz/ (logs, the corpora, any crashing input).
 set -uo pipefail
 : "${RELIABILITY_OUT:?}"
 runs=${FUZZ_RUNS:-1000000}
-max_seconds=${FUZZ_MAX_SECONDS:-480}
+max_seconds=${FUZZ_MAX_SECONDS:-600}
 out=$RELIABILITY_OUT/fuzz
 rm -rf "$out"
 mkdir -p "$out"
