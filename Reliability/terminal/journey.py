@@ -12,6 +12,7 @@ Usage: journey.py HOCTAP REPO OUT  (writes OUT/terminal/ and OUT/terminal.json; 
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -145,7 +146,11 @@ class Terminal:
             raise JourneyFailed("tmux %s: %s" % (arguments[0], result.stderr.strip()))
         return result.stdout
 
-    def start(self, command):
+    def start(self, command, status_path):
+        """Runs `command` in the pane, from a shell that writes its exit status to `status_path` (the shell stays
+        behind when Ctrl-C ends the command: without job control it waits for the command, which handles it)."""
+        self.status_path = status_path
+        command = "bash -c %s" % shlex.quote("%s; echo $? > %s" % (command, shlex.quote(status_path)))
         env = ["-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TZ=Asia/Ho_Chi_Minh"]
         if not self.started:
             self.tmux("new-session", "-d", "-s", "j", "-x", str(WIDTH), "-y", str(HEIGHT), "-c", self.workdir,
@@ -171,10 +176,14 @@ class Terminal:
         self.tmux("send-keys", "-t", "j", name)
 
     def exit_status(self):
-        """The program's exit status once it has ended, else None."""
-        dead, status = (self.tmux("display-message", "-p", "-t", "j", "#{pane_dead} #{pane_dead_status}")
-                        .split() + ["", ""])[:2]
-        return int(status) if dead == "1" and status else None
+        """The program's exit status once it has ended, else None. Written by the shell that started it: tmux's
+        own #{pane_dead_status} sometimes stays empty when the terminal closes before the process is reaped."""
+        try:
+            with open(self.status_path, encoding="utf-8") as handle:
+                text = handle.read().strip()
+        except OSError:
+            return None
+        return int(text) if text else None
 
     def stop(self):
         if self.started:
@@ -254,8 +263,10 @@ class Journey:
     # The session
 
     def launch(self):
-        self.terminal.start("exec '%s' learn --db '%s' --courses Courses --content Content"
-                            % (self.hoctap, self.db))
+        self.launches = getattr(self, "launches", 0) + 1
+        self.terminal.start("%s learn --db %s --courses Courses --content Content"
+                            % (shlex.quote(self.hoctap), shlex.quote(self.db)),
+                            os.path.join(self.tmp, "exit-status-%d" % self.launches))
         self.wait_prompt("terminal.start.prompt")
         self.check(self.strings.text("terminal.title") in self.terminal.screen(), "the title is not shown")
 
