@@ -118,6 +118,22 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        // libFuzzer harnesses of `make reliability` (Reliability/fuzz/run.sh builds them with -DFUZZING and the
+        // fuzzer and address sanitizers); in an ordinary build each is a reproducer that replays input files.
+        .executableTarget(
+            name: "FuzzCourseLoader",
+            dependencies: ["CourseContent", "LearningCore", "CLibFuzzer"],
+            path: "Reliability/fuzz/FuzzCourseLoader",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "FuzzLearnersCSV",
+            dependencies: ["CourseContent", "LearningCore", "CLibFuzzer"],
+            path: "Reliability/fuzz/FuzzLearnersCSV",
+            swiftSettings: strictSettings
+        ),
+        // libFuzzer's driver function, declared for the harnesses (the toolchain's libFuzzer defines it).
+        .target(name: "CLibFuzzer", path: "Reliability/fuzz/CLibFuzzer"),
         .target(
             name: "TestSupport",
             dependencies: ["LearningCore"],

@@ -234,6 +234,17 @@ struct ReportOutputTests {
         #expect(block.contains("\"'+1\",-3"), "a neutralised cell is quoted")
     }
 
+    /// Found by fuzzing (Reliability/fuzz): a quote, comma or line break followed by a combining mark is one Swift
+    /// Character, so the cell was neither quoted nor its quote doubled, and the row read back split or broken.
+    @Test func csvQuotesAQuoteCommaOrLineBreakFollowedByACombiningMark() throws {
+        let cells = ["nInt\"\u{0616}-dan", "An,\u{0301} Bình", "Dòng\n\u{0301}hai", "\"\u{0301}", "Thôn 1"]
+        let table = ReportTable(
+            id: "thu", title: "Bảng", columns: cells.map { ReportColumn($0, numeric: false) },
+            rows: [cells.map { .text($0) }])
+        let records = try CommaSeparatedText.records(CSVRenderer.render(table))
+        #expect(records.map(\.fields) == [["Bảng"], cells, cells])
+    }
+
     @Test func markdownEscapesPipesLineBreaksAndHTMLInNames() throws {
         let name = "An | Bình\n<script>alert(1)</script> *Cúc* [x](y)"
         var document = ReportDocument(

@@ -40,13 +40,22 @@ public enum CSVRenderer {
         return quoted("'" + value)
     }
 
+    // On Unicode scalars, not Characters: a quote, comma or line break followed by a combining mark is one
+    // Character that equals none of them, yet a CSV reader still sees the quote, comma or line break.
     private static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
         else { return value }
         return quoted(value)
     }
 
     private static func quoted(_ value: String) -> String {
-        "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var scalars = String.UnicodeScalarView()
+        scalars.append("\"")
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { scalars.append("\"") }
+            scalars.append(scalar)
+        }
+        scalars.append("\"")
+        return String(scalars)
     }
 }

@@ -13,14 +13,19 @@ struct CourseFolderLoader {
     /// The names in the course folder, listed once (links to them need no file-system call).
     private var folderFiles: Set<String> = []
 
-    init(url: URL, displayPath: String, folder: String) {
+    /// The folder's files by name when it is loaded from memory (`CourseLoader.load(folder:files:)`), not disk.
+    private let memoryFiles: [String: Data]?
+
+    init(url: URL, displayPath: String, folder: String, memoryFiles: [String: Data]? = nil) {
         self.url = url
         self.displayPath = displayPath
         self.folder = folder
+        self.memoryFiles = memoryFiles
     }
 
     mutating func load() -> Course? {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
+        let files = memoryFiles.map { $0.keys.sorted() }
+            ?? ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).sorted()
         folderFiles = Set(files)
         guard files.contains("course.md") else {
             diagnostics.append(Diagnostic(path: "\(displayPath)/course.md", line: 1, column: 1, code: .missingCourseFile))
@@ -245,7 +250,7 @@ struct CourseFolderLoader {
                 guard let target = node.url else { break }
                 if LinkTarget.isUnsafe(target) {
                     diagnostics.append(source.diagnostic(at: node, .unsafeLink, [target]))
-                } else if !LinkTarget.resolves(target, from: url, files: files) {
+                } else if !LinkTarget.resolves(target, from: url, files: files, onDisk: memoryFiles == nil) {
                     diagnostics.append(source.diagnostic(at: node, .brokenLink, [target]))
                 }
             default:
@@ -266,6 +271,10 @@ struct CourseFolderLoader {
     }
 
     private mutating func read(_ file: String) -> SourceFile? {
-        SourceFile.read(path: url.path + "/" + file, displayPath: "\(displayPath)/\(file)", diagnostics: &diagnostics)
+        if let memoryFiles {
+            guard let data = memoryFiles[file] else { return nil }
+            return SourceFile.decode(Array(data), displayPath: "\(displayPath)/\(file)", diagnostics: &diagnostics)
+        }
+        return SourceFile.read(path: url.path + "/" + file, displayPath: "\(displayPath)/\(file)", diagnostics: &diagnostics)
     }
 }

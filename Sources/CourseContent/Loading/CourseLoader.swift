@@ -35,6 +35,22 @@ public struct CourseLoader: Sendable {
         return load(folders: folders, in: directory, displayPath: displayPath)
     }
 
+    /// Loads one course folder held in memory: `files` maps each file name (`course.md`, `01-bai.md`, `quiz.md`)
+    /// to its bytes, and links resolve against those names only. For the fuzzing harness and tests that need
+    /// no disk; the checks are the ones `load(directory:displayPath:)` makes.
+    package func load(folder: String, files: [String: Data]) -> CourseLoadResult {
+        cmark_gfm_core_extensions_ensure_registered()
+        var courseLoad = CourseFolderLoader(
+            url: URL(fileURLWithPath: "/\(folder)"), displayPath: folder, folder: folder, memoryFiles: files)
+        let course = courseLoad.load()
+        let diagnostics = courseLoad.diagnostics.sorted()
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        if let course, !hasErrors {
+            return CourseLoadResult(courses: [course], rejectedFolders: [], diagnostics: diagnostics)
+        }
+        return CourseLoadResult(courses: [], rejectedFolders: [folder], diagnostics: diagnostics)
+    }
+
     private func load(folders: [String], in directory: URL, displayPath: String) -> CourseLoadResult {
         // Folders are independent: load them on every core, then merge in folder order.
         cmark_gfm_core_extensions_ensure_registered()

@@ -14,8 +14,9 @@ enum LinkTarget {
 
     /// True for absolute URLs, anchors and site paths (not checked here), and for relative paths to a file
     /// that exists beside the course.
-    /// `files` are the names directly in `folder`, to spare a file-system call for the common case.
-    static func resolves(_ target: String, from folder: URL, files: Set<String> = []) -> Bool {
+    /// `files` are the names directly in `folder`, to spare a file-system call for the common case; without
+    /// `onDisk` (a folder loaded from memory) they are the only files there are.
+    static func resolves(_ target: String, from folder: URL, files: Set<String> = [], onDisk: Bool = true) -> Bool {
         if target.isEmpty { return false }
         if target.hasPrefix("#") || target.hasPrefix("/") { return true }
         if let colon = target.firstIndex(of: ":"), !target[..<colon].contains("/") { return true }
@@ -24,6 +25,7 @@ enum LinkTarget {
         // Foundation's decoding is slow to call; most paths have nothing to decode.
         if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         if files.contains(path) { return true }
+        guard onDisk else { return false }
         return FileManager.default.fileExists(atPath: folder.path + "/" + path)
     }
 }

@@ -29,6 +29,11 @@ struct SourceFile {
             diagnostics.append(Diagnostic(path: displayPath, line: 1, column: 1, code: .unreadableFile))
             return nil
         }
+        return decode(bytes, displayPath: displayPath, diagnostics: &diagnostics)
+    }
+
+    /// Decodes a file's bytes; on bad UTF-8 returns nil and reports where the first bad byte is.
+    static func decode(_ bytes: [UInt8], displayPath: String, diagnostics: inout [Diagnostic]) -> SourceFile? {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8Position(in: bytes)
             diagnostics.append(Diagnostic(path: displayPath, line: line, column: column, code: .invalidUTF8))
