@@ -74,31 +74,47 @@ struct DemoSeeder {
                     guard Double.random(in: 0..<1, using: &random) < perseverance else { break }
                     moment = moment.addingTimeInterval(Double(lesson.estimatedMinutes * 60))
                     clock.set(moment)
+                    // A lesson's check is taken at the lesson's end, as the kiosk offers it.
+                    if let check = lesson.check {
+                        try await take(check, of: course, as: identity, skill: skill, from: &moment,
+                                       until: last, clock: clock, service: service, summary: &summary)
+                    }
                     try await service.finishLesson(identity, courseID: course.id, lessonID: lesson.id)
                     summary.lessonsFinished += 1
                 }
                 guard let quiz = course.finalQuiz else { continue }
-                for _ in 0..<(quiz.settings.attemptsAllowed ?? 2) {
-                    moment = advance(moment, until: last)
-                    clock.set(moment)
-                    let attempt = try await service.startAttempt(identity, courseID: course.id, quizID: quiz.id)
-                    for shown in attempt.questions {
-                        guard let question = quiz.question(id: shown.id) else { continue }
-                        _ = try await service.answer(identity, attemptID: attempt.attemptID, questionID: question.id,
-                                                     response: answer(question, skill: skill))
-                    }
-                    moment = moment.addingTimeInterval(Double.random(in: 300...900, using: &random))
-                    clock.set(moment)
-                    let submitted = try await service.submit(identity, attemptID: attempt.attemptID,
-                                                             submissionID: attempt.attemptID)
-                    summary.attempts += 1
-                    if submitted.result?.completion != nil { summary.completions += 1 }
-                    if submitted.result?.passed == true { break }
-                }
+                moment = advance(moment, until: last)
+                try await take(quiz, of: course, as: identity, skill: skill, from: &moment, until: last,
+                               clock: clock, service: service, summary: &summary)
             }
         }
         progress(people.count, people.count)
         return summary
+    }
+
+    /// Takes a quiz (a lesson's check or the final quiz) until it is passed or no attempt is left, each
+    /// attempt a few minutes long, the next one days later (never past `last`).
+    private mutating func take(
+        _ quiz: Quiz, of course: Course, as identity: LearnerIdentity, skill: Double, from moment: inout Date,
+        until last: Date, clock: DemoClock, service: LearningService, summary: inout Summary
+    ) async throws {
+        for number in 0..<(quiz.settings.attemptsAllowed ?? 2) {
+            if number > 0 { moment = advance(moment, until: last) }
+            clock.set(moment)
+            let attempt = try await service.startAttempt(identity, courseID: course.id, quizID: quiz.id)
+            for shown in attempt.questions {
+                guard let question = quiz.question(id: shown.id) else { continue }
+                _ = try await service.answer(identity, attemptID: attempt.attemptID, questionID: question.id,
+                                             response: answer(question, skill: skill))
+            }
+            moment = moment.addingTimeInterval(Double.random(in: 120...900, using: &random))
+            clock.set(moment)
+            let submitted = try await service.submit(identity, attemptID: attempt.attemptID,
+                                                     submissionID: attempt.attemptID)
+            summary.attempts += 1
+            if submitted.result?.completion != nil { summary.completions += 1 }
+            if submitted.result?.passed == true { return }
+        }
     }
 
     /// Who learns: each unit's officials and workers from its target population, then citizens and business
