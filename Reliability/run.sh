@@ -24,19 +24,40 @@ bash Reliability/setup.sh || { echo "Không cài được các gói Python của
 
 declare -A seconds status
 failed=0
+# The fuzzing part needs a core per target for a quarter of an hour while the other parts leave cores idle
+# (waiting on the network, on chromium, on tmux): it runs beside them, at the lowest priority, so it takes what
+# they leave and their figures move little. The others run in turn.
+fuzz_pid=""
+if [[ " $parts " == *" fuzz "* ]]; then
+  echo "== fuzz (beside the other parts, at low priority; its log: $RELIABILITY_OUT/fuzz-run.log)"
+  fuzz_start=$(date +%s)
+  nice -n 19 bash Reliability/fuzz/run.sh > "$RELIABILITY_OUT/fuzz-run.log" 2>&1 &
+  fuzz_pid=$!
+fi
 for part in $parts; do
+  [ "$part" = fuzz ] && continue
   echo "== $part"
   part_start=$(date +%s)
   if bash "Reliability/$part/run.sh"; then status[$part]=ok; else status[$part]=FAILED; failed=1; fi
   seconds[$part]=$(( $(date +%s) - part_start ))
   echo "== $part: ${status[$part]} in ${seconds[$part]} s"
 done
+if [ -n "$fuzz_pid" ]; then
+  echo "== waiting for fuzz"
+  if wait "$fuzz_pid"; then status[fuzz]=ok; else status[fuzz]=FAILED; failed=1; fi
+  seconds[fuzz]=$(( $(date +%s) - fuzz_start ))
+  echo "== fuzz: ${status[fuzz]} in ${seconds[fuzz]} s (beside the others)"
+fi
 
 summary=reliability-summary.md
 {
   echo "# Reliability and security suite"
   echo
   echo "Run on $(date -u '+%Y-%m-%d %H:%M UTC') at commit $(git rev-parse --short HEAD), $(nproc) cores, in $(( $(date +%s) - started )) s."
+  if [ -n "$fuzz_pid" ]; then
+    echo
+    echo "The fuzzing part ran beside the others at the lowest priority (nice 19); its time is its whole span."
+  fi
   echo
   echo "| part | result | what it showed | time |"
   echo "| --- | --- | --- | --- |"

@@ -8,7 +8,7 @@
 set -uo pipefail
 : "${RELIABILITY_OUT:?}"
 runs=${FUZZ_RUNS:-1000000}
-max_seconds=${FUZZ_MAX_SECONDS:-600}
+max_seconds=${FUZZ_MAX_SECONDS:-1500}
 out=$RELIABILITY_OUT/fuzz
 rm -rf "$out"
 mkdir -p "$out"
