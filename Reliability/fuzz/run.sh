@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Part 1 of `make reliability`: libFuzzer on the course loader and the learners CSV reader. Builds both harnesses
 # (Reliability/fuzz/Fuzz*/) with the fuzzer and address sanitizers in .build-fuzz (incremental after the first
-# time), seeds them from Courses/, the test fixtures and seeds/, and runs both at once (one per core) for
-# FUZZ_RUNS runs each (default 1,000,000), with FUZZ_MAX_SECONDS (default 600) as a guard: a target that did not
-# finish its runs in time, crashed, hung (over 10 s on one input) or ran out of memory fails the part.
+# time), seeds them from Courses/, the test fixtures and seeds/, and runs both at once for FUZZ_RUNS runs each
+# (default 1,000,000), with FUZZ_MAX_SECONDS (default 1,500) as a guard: a target that did not finish its runs in
+# time, crashed, hung (over 10 s on one input) or ran out of memory fails the part. The course loader, four times
+# slower a run than the CSV reader, runs as FUZZ_COURSE_WORKERS processes (default 2) sharing one corpus (libFuzzer
+# reloads it), its runs shared out among them, so it keeps both cores busy once the CSV reader is done.
 # Writes $RELIABILITY_OUT/fuzz.md, fuzz.verdict, and fuzz/ (logs, the corpora, any crashing input).
 set -uo pipefail
 : "${RELIABILITY_OUT:?}"
@@ -53,31 +55,39 @@ while IFS= read -r -d '' file; do
 done < <(find Courses Tests -type f -name '*.md' \( -path '*Fixtures*' -o -path 'Courses/*/*' \) -print0)
 cp Reliability/fuzz/seeds/learners-csv/* "$seeds_csv/"
 
-# Both targets at once, one per core. Shorter allocation stacks and no fill of new memory: a third more runs a
-# second; reports still name the allocating frames, and a reproducer run (see README) gives the whole stack.
+# Both targets at once. Shorter allocation stacks and no fill of new memory: a third more runs a second; reports
+# still name the allocating frames, and a reproducer run (see README) gives the whole stack.
+declare -A workers=([FuzzCourseLoader]=${FUZZ_COURSE_WORKERS:-2} [FuzzLearnersCSV]=1)
 for target in $targets; do
   dict=Reliability/fuzz/course.dict
   [ "$target" = FuzzLearnersCSV ] && dict=Reliability/fuzz/learners.dict
   mkdir -p "$out/corpus-$target" "$out/artifacts-$target"
-  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:malloc_context_size=4:max_malloc_fill_size=0} \
-  "$bin/$target" "$out/corpus-$target" "$out/seeds-$target" -dict="$dict" -runs="$runs" \
-    -max_total_time="$max_seconds" -timeout=10 -rss_limit_mb=2048 -max_len=${FUZZ_MAX_LEN:-4096} -print_final_stats=1 \
-    -artifact_prefix="$out/artifacts-$target/" > "$out/$target.log" 2>&1 &
-  echo $! > "$out/$target.pid"
+  share=$(( (runs + ${workers[$target]} - 1) / ${workers[$target]} ))
+  for worker in $(seq "${workers[$target]}"); do
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:malloc_context_size=4:max_malloc_fill_size=0} \
+    "$bin/$target" "$out/corpus-$target" "$out/seeds-$target" -dict="$dict" -runs="$share" \
+      -max_total_time="$max_seconds" -timeout=10 -rss_limit_mb=2048 -max_len=${FUZZ_MAX_LEN:-4096} \
+      -print_final_stats=1 -artifact_prefix="$out/artifacts-$target/" > "$out/$target.$worker.log" 2>&1 &
+    echo $! > "$out/$target.$worker.pid"
+  done
 done
 failed=0
 declare -A status
 for target in $targets; do
-  wait "$(cat "$out/$target.pid")"
-  status[$target]=$?
+  status[$target]=0
+  for worker in $(seq "${workers[$target]}"); do
+    wait "$(cat "$out/$target.$worker.pid")" || status[$target]=$?
+  done
 done
 
 # Figures, from libFuzzer's final statistics.
-stat() { grep -m1 "^stat::$2:" "$out/$1.log" | awk '{print $2}'; }
+# A target's figure over its workers: the sum (runs; exec/s, as they ran at once) or the largest (RSS, time).
+stat() { cat "$out/$1".*.log | grep "^stat::$2:" | awk -v how="$3" '{ s += $2; if ($2 > m) m = $2 } END { if (NR) print (how == "max" ? m : s) }'; }
 {
   echo "## 1. Fuzzing (libFuzzer)"
   echo
-  echo "Both harnesses built with \`-sanitize=fuzzer,address\` (${build_seconds} s to build), run at once, one per core,"
+  echo "Both harnesses built with \`-sanitize=fuzzer,address\` (${build_seconds} s to build), run at once (the course"
+  echo "loader as ${workers[FuzzCourseLoader]} processes sharing one corpus, its runs shared out among them),"
   echo "for $runs runs each (guard: $max_seconds s), seeded from \`Courses/\`, the course fixtures of \`Tests/\` and"
   echo "\`Reliability/fuzz/seeds/\`, with a dictionary of the syntax. A crash, a sanitizer report, an input over 10 s"
   echo "or over 2 GB fails the part; the harnesses also trap on a diagnostic or import problem without its Vietnamese"
@@ -88,16 +98,17 @@ stat() { grep -m1 "^stat::$2:" "$out/$1.log" | awk '{print $2}'; }
 } > "$RELIABILITY_OUT/fuzz.md"
 verdict=""
 for target in $targets; do
-  executed=$(stat "$target" number_of_executed_units)
-  speed=$(stat "$target" average_exec_per_sec)
-  rss=$(stat "$target" peak_rss_mb)
-  seconds=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$out/$target.log" | grep -oE '[0-9]+ second' | grep -oE '[0-9]+')
+  executed=$(stat "$target" number_of_executed_units sum)
+  speed=$(stat "$target" average_exec_per_sec sum)
+  rss=$(stat "$target" peak_rss_mb max)
+  seconds=$(cat "$out/$target".*.log | grep -oE 'Done [0-9]+ runs in [0-9]+ second' | grep -oE '[0-9]+ second' \
+    | grep -oE '[0-9]+' | sort -n | tail -1)
   seeds=$(find "$out/seeds-$target" -type f | wc -l)
   corpus=$(find "$out/corpus-$target" -type f | wc -l)
   artifacts=$(find "$out/artifacts-$target" -type f | wc -l)
   result=ok
   if [ "${status[$target]}" -ne 0 ] || [ "$artifacts" -gt 0 ]; then
-    result="FAILED: $(grep -m1 -oE 'ERROR: [A-Za-z]+: [^ ]+( [^ ]+)?|deadly signal|Fatal error: [^:]*' "$out/$target.log" || echo "exit ${status[$target]}"); input in fuzz/artifacts-$target/"
+    result="FAILED: $(grep -m1 -oE 'ERROR: [A-Za-z]+: [^ ]+( [^ ]+)?|deadly signal|Fatal error: [^:]*' "$out/$target".*.log | head -1 || echo "exit ${status[$target]}"); input in fuzz/artifacts-$target/"
     failed=1
   elif [ "${executed:-0}" -lt "$runs" ]; then
     result="FAILED: only ${executed:-0} runs in ${max_seconds} s"
