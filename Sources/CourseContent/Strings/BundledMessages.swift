@@ -78,7 +78,7 @@ cli:
   figures_header: "Đơn vị\tĐã đăng ký\tCó học trong kỳ\tLượt tham gia khoá học\tHoàn thành khoá học\tĐiểm trung bình (%)"
   total: "Tổng cộng"
   demo_exists: "Tệp {0} đã có; dữ liệu trình diễn chỉ tạo vào một tệp mới (dùng --db TỆP)."
-  demo_done: "Đã tạo {0}: {1} người học, {2} bài học hoàn thành, {3} lượt làm bài kiểm tra cuối khoá, {4} lượt hoàn thành khoá học."
+  demo_done: "Đã tạo {0}: {1} người học, {2} bài học hoàn thành, {3} lượt làm bài kiểm tra (cuối bài và cuối khoá), {4} lượt hoàn thành khoá học."
   # Dòng tiến độ (chỉ hiện trên màn hình dòng lệnh, tự ghi đè).
   demo_progress: "Đang tạo dữ liệu trình diễn: {0}/{1} người học ({2}%)…"
   report_written: "Đã ghi báo cáo vào {0}."
