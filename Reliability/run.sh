@@ -43,6 +43,10 @@ for part in $parts; do
   echo "== $part: ${status[$part]} in ${seconds[$part]} s"
 done
 if [ -n "$fuzz_pid" ]; then
+  # The others are done: the fuzzers no longer give way (raising a priority needs root; otherwise they stay).
+  for pid_file in "$RELIABILITY_OUT"/fuzz/*.pid; do
+    [ -f "$pid_file" ] && renice -n 0 -p "$(cat "$pid_file")" >/dev/null 2>&1
+  done
   echo "== waiting for fuzz"
   if wait "$fuzz_pid"; then status[fuzz]=ok; else status[fuzz]=FAILED; failed=1; fi
   seconds[fuzz]=$(( $(date +%s) - fuzz_start ))
