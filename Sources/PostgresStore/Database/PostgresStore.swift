@@ -1,0 +1,83 @@
+public import Foundation
+public import LearningCore
+import Logging
+import PostgresNIO
+// Shared with the SQLite store and re-exported, so that callers name `SecretHashing` through this module.
+@_exported public import StoreSupport
+
+/// The city's progress store: the repositories of `LearningCore` on PostgreSQL (postgres-nio), one commune of
+/// the city per store. It is a tenant: every row carries its `commune_id`, and each transaction runs as the
+/// role `hoctap_app` with `app.commune` set to this store's commune, so PostgreSQL's row-level security hides
+/// every other commune's rows and refuses writes into them, whatever a query says.
+///
+/// Durability: each write is one transaction, acknowledged after `COMMIT` returns; with PostgreSQL's
+/// `synchronous_commit = on` (its default, checked on open) the commit has reached the server's disk.
+public final class PostgresStore: Sendable {
+    /// The connections, pooled.
+    let client: PostgresClient
+    /// The task that runs the pool; cancelled by `shutdown()`.
+    private let running: Task<Void, Never>
+    /// The commune whose rows this store reads and writes.
+    public let commune: CommuneID
+    let hashing: SecretHashing
+    let logger: Logger
+    /// Where the period figures come from when a period is whole local days (any other period is counted from
+    /// the raw events).
+    public let reportingSource: ReportingChoice
+
+    /// Opens the store at `location` for `commune`: connects, refuses a server whose commits are not durable,
+    /// and applies the migrations this version knows (all or none, one process at a time).
+    public init(location: PostgresLocation, commune: CommuneID, hashing: SecretHashing = .standard,
+                reportingSource: ReportingChoice = .fromEnvironment) async throws {
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.username, password: location.password,
+            database: location.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(5)
+        configuration.options.maximumConnections = location.maximumConnections
+        let client = PostgresClient(configuration: configuration)
+        self.client = client
+        running = Task { await client.run() }
+        self.commune = commune
+        self.hashing = hashing
+        self.reportingSource = reportingSource
+        logger = Logger(label: "hoctap.postgres")
+        do {
+            try await PostgresMigrations.migrate(client, logger: logger)
+            try await requireDurableCommits()
+        } catch {
+            running.cancel()
+            throw PostgresStoreError(opening: error, at: location)
+        }
+    }
+
+    deinit { running.cancel() }
+
+    /// Closes the connections.
+    public func shutdown() {
+        running.cancel()
+    }
+
+    /// The migrations applied to this database, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await client.withConnection { connection in
+            var ids: [String] = []
+            for try await id in try await connection.query(
+                "SELECT id FROM schema_migrations ORDER BY id", logger: logger).decode(String.self) {
+                ids.append(id)
+            }
+            return ids
+        }
+    }
+
+    /// The migrations this version of the app knows.
+    public static var knownMigrations: [String] { PostgresMigrations.all.map(\.id) }
+
+    private func requireDurableCommits() async throws {
+        let setting = try await client.withConnection { connection in
+            try await connection.query("SHOW synchronous_commit", logger: logger).collect().first?
+                .decode(String.self)
+        }
+        // `on`, `remote_write`, `remote_apply` and `local` all wait for the local disk; only `off` does not.
+        if setting == "off" { throw PostgresStoreError(.commitsNotDurable, "synchronous_commit = off") }
+    }
+}
