@@ -127,3 +127,26 @@ extension PostgresStore {
         }
     }
 }
+
+extension PostgresStore {
+    /// Records a completion once per learner and course (tools, and copying a commune's history); returns the
+    /// existing one if the course was completed already.
+    public func recordCompletion(
+        learnerID: Int64, courseID: String, courseVersion: Int, percent: Int?, at date: Date
+    ) async throws -> CourseCompletion {
+        let logger = logger
+        return try await transaction { connection in
+            guard let placement = try await PostgresRollups.placementLocking(learnerID: learnerID, connection, logger)
+            else { throw ProgressError(.unknownLearner, String(learnerID)) }
+            if let existing = try await connection.rows("""
+                SELECT \(unescaped: Self.completionColumns) FROM course_completion
+                WHERE learner_id = \(learnerID) AND course_id = \(courseID)
+                """, logger).first {
+                return try Self.completion(existing)
+            }
+            return try await Self.insertCompletion(
+                learnerID: learnerID, courseID: courseID, courseVersion: courseVersion, percent: percent, at: date,
+                attemptID: nil, placement: placement, connection, logger)
+        }
+    }
+}

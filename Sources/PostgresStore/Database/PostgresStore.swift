@@ -25,10 +25,29 @@ public final class PostgresStore: Sendable {
     /// the raw events).
     public let reportingSource: ReportingChoice
 
-    /// Opens the store at `location` for `commune`: connects, refuses a server whose commits are not durable,
-    /// and applies the migrations this version knows (all or none, one process at a time).
+    /// Opens the store at `location` for `commune`: connects once on its own (so that an address that does not
+    /// answer, or refuses, says so at once and precisely), refuses a server whose commits are not durable, applies
+    /// the migrations this version knows (all or none, one process at a time), then starts the pool.
     public init(location: PostgresLocation, commune: CommuneID, hashing: SecretHashing = .standard,
                 reportingSource: ReportingChoice = .fromEnvironment) async throws {
+        let logger = Logger(label: "hoctap.postgres")
+        do {
+            var probe = PostgresConnection.Configuration(
+                host: location.host, port: location.port, username: location.username, password: location.password,
+                database: location.database, tls: .disable)
+            probe.options.connectTimeout = .seconds(5)
+            let connection = try await PostgresConnection.connect(configuration: probe, id: 0, logger: logger)
+            do {
+                try await Self.requireDurableCommits(connection, logger)
+                try await PostgresMigrations.migrate(connection, logger: logger)
+                try await connection.close()
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        } catch {
+            throw PostgresStoreError(opening: error, at: location)
+        }
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
             database: location.database, tls: .disable)
@@ -40,14 +59,7 @@ public final class PostgresStore: Sendable {
         self.commune = commune
         self.hashing = hashing
         self.reportingSource = reportingSource
-        logger = Logger(label: "hoctap.postgres")
-        do {
-            try await PostgresMigrations.migrate(client, logger: logger)
-            try await requireDurableCommits()
-        } catch {
-            running.cancel()
-            throw PostgresStoreError(opening: error, at: location)
-        }
+        self.logger = logger
     }
 
     deinit { running.cancel() }
@@ -72,11 +84,10 @@ public final class PostgresStore: Sendable {
     /// The migrations this version of the app knows.
     public static var knownMigrations: [String] { PostgresMigrations.all.map(\.id) }
 
-    private func requireDurableCommits() async throws {
-        let setting = try await client.withConnection { connection in
-            try await connection.query("SHOW synchronous_commit", logger: logger).collect().first?
-                .decode(String.self)
-        }
+    /// Refuses a server that acknowledges commits before they reach its disk.
+    private static func requireDurableCommits(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        let setting = try await connection.query("SHOW synchronous_commit", logger: logger).collect().first?
+            .decode(String.self)
         // `on`, `remote_write`, `remote_apply` and `local` all wait for the local disk; only `off` does not.
         if setting == "off" { throw PostgresStoreError(.commitsNotDurable, "synchronous_commit = off") }
     }

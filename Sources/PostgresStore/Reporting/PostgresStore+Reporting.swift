@@ -61,12 +61,14 @@ extension PostgresStore {
         return try await transaction { connection in
             try await connection.rows("""
                 SELECT unit_id, COUNT(*), COUNT(*) FILTER (WHERE reached_at >= \(period.start))
-                FROM (SELECT DISTINCT ON (learner_id) learner_id, unit_id, category, completed_at AS reached_at,
-                             COUNT(DISTINCT course_id) OVER (PARTITION BY learner_id) AS courses
+                FROM (SELECT learner_id, MAX(completed_at) AS reached_at,
+                             (array_agg(unit_id ORDER BY completed_at DESC, course_id COLLATE "C" DESC))[1] AS unit_id,
+                             (array_agg(category ORDER BY completed_at DESC, course_id COLLATE "C" DESC))[1] AS category
                       FROM course_completion
                       WHERE course_id = ANY(\(courseIDs)) AND completed_at < \(period.end)
-                      ORDER BY learner_id, completed_at DESC, course_id DESC) AS last
-                WHERE courses = \(courseIDs.count) AND category = \(category.rawValue)
+                      GROUP BY learner_id
+                      HAVING COUNT(DISTINCT course_id) = \(courseIDs.count)) AS reached
+                WHERE category = \(category.rawValue)
                 GROUP BY unit_id
                 """, logger).map { row in
                 let (unit, byEnd, inPeriod) = try row.decode((String, Int, Int).self)

@@ -23,36 +23,34 @@ enum PostgresMigrations {
 
     /// Applies the migrations not yet applied, in one transaction, holding an advisory lock so that two
     /// processes starting at once do not both migrate. Refuses a database migrated by a newer version.
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
-        try await client.withConnection { connection in
-            try await connection.query("BEGIN", logger: logger)
-            do {
-                try await connection.query("SELECT pg_advisory_xact_lock(hashtext('hoctap-migrations'))", logger: logger)
-                try await connection.query("""
-                    CREATE TABLE IF NOT EXISTS schema_migrations (
-                        id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
-                    """, logger: logger)
-                var applied: Set<String> = []
-                for try await id in try await connection.query("SELECT id FROM schema_migrations", logger: logger)
-                    .decode(String.self) {
-                    applied.insert(id)
-                }
-                let known = Set(all.map(\.id))
-                if let unknown = applied.subtracting(known).sorted().first {
-                    throw PostgresStoreError(.newerSchema, unknown)
-                }
-                for migration in all where !applied.contains(migration.id) {
-                    for statement in migration.statements {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                    }
-                    try await connection.query("INSERT INTO schema_migrations (id) VALUES (\(migration.id))",
-                                               logger: logger)
-                }
-                try await connection.query("COMMIT", logger: logger)
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext('hoctap-migrations'))", logger: logger)
+            try await connection.query("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
+                """, logger: logger)
+            var applied: Set<String> = []
+            for try await id in try await connection.query("SELECT id FROM schema_migrations", logger: logger)
+                .decode(String.self) {
+                applied.insert(id)
             }
+            let known = Set(all.map(\.id))
+            if let unknown = applied.subtracting(known).sorted().first {
+                throw PostgresStoreError(.newerSchema, unknown)
+            }
+            for migration in all where !applied.contains(migration.id) {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query("INSERT INTO schema_migrations (id) VALUES (\(migration.id))",
+                                           logger: logger)
+            }
+            try await connection.query("COMMIT", logger: logger)
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
         }
     }
 }
