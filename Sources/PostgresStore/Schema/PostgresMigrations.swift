@@ -19,6 +19,7 @@ enum PostgresMigrations {
     static let all: [Migration] = [
         Migration(id: "001-city-schema", statements: PostgresSchema.tables),
         Migration(id: "002-commune-row-level-security", statements: PostgresSchema.rowLevelSecurity),
+        Migration(id: "003-copied-history-source-ids", statements: PostgresSchema.sourceIDs),
     ]
 
     /// Applies the migrations not yet applied, in one transaction, holding an advisory lock so that two

@@ -206,4 +206,14 @@ enum PostgresSchema {
         }
         return statements
     }()
+
+    /// 003: rows copied from a commune's SQLite file (`hoctap db copy`) keep their id there, so that copying the
+    /// same file again adds only what is new; rows written here have none.
+    static let sourceIDs: [String] = ["learner", "learner_placement", "consent_event", "lesson_event", "audit_event"]
+        .flatMap { table in
+            [
+                "ALTER TABLE \(table) ADD COLUMN source_id bigint",
+                "CREATE UNIQUE INDEX \(table)_on_source_id ON \(table) (commune_id, source_id)",
+            ]
+        }
 }
