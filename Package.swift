@@ -182,7 +182,7 @@ let package = Package(
             name: "HocTapCLITests",
             dependencies: [
                 "HocTapCLI", "CampaignReports", "ProgressStore", "CourseContent", "LearningCore", "TestSupport",
-                "WebFront", "hoctap",
+                "WebFront", "hoctap", "PostgresStore", "PostgresTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -105,6 +105,23 @@ cli:
   staff_password_reset: "Đã đặt lại mật khẩu cho tài khoản {0}; mọi lần chờ do đăng nhập sai của tài khoản này đã được xoá."
   staff_none: "Chưa có tài khoản cán bộ nào. Tạo quản trị viên đầu tiên bằng lệnh: hoctap staff add admin --role admin"
   staff_header: "Tên đăng nhập\tHọ tên\tVai trò\tĐơn vị\tTrạng thái"
+  copy:
+    start: "Sao chép lịch sử học tập của xã, phường {0} từ tệp {1} vào cơ sở dữ liệu thành phố {2} (làm trọn một lần: lỗi giữa chừng thì không ghi gì)."
+    header: "Loại dữ liệu\tTrong tệp\tThành phố trước\tThành phố sau"
+    # Dòng tiến độ (chỉ hiện trên màn hình dòng lệnh, tự ghi đè).
+    progress: "Đang sao chép: {0}/{1} dòng"
+    done: "Đã sao chép xong; các bảng tổng hợp và số liệu báo cáo của {0} đã được tính lại từ nhật ký sự kiện. Chạy lại lệnh này chỉ thêm những gì mới có trong tệp."
+    kinds:
+      units: "Đơn vị"
+      learners: "Người học"
+      placements: "Đăng ký, chuyển đơn vị"
+      consents: "Đồng ý, rút đồng ý"
+      lesson_events: "Lượt xem, học xong bài học"
+      attempts: "Lượt làm bài kiểm tra"
+      completions: "Hoàn thành khoá học"
+      staff: "Tài khoản cán bộ"
+      quiz_closures: "Bài kiểm tra đã đóng"
+      audit: "Nhật ký thao tác của cán bộ"
 
 staff:
   role:

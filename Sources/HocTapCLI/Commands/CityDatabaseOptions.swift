@@ -17,6 +17,14 @@ struct CityDatabaseOptions: ParsableArguments {
             help: "Mã xã, phường của máy chủ này trong cơ sở dữ liệu thành phố; biến môi trường HOCTAP_COMMUNE.")
     var commune = ProcessInfo.processInfo.environment["HOCTAP_COMMUNE"] ?? ""
 
+    /// The options given in code (`hoctap db copy` names them `--to` and `--commune`).
+    init(address: String, commune: String) {
+        self.address = address
+        self.commune = commune
+    }
+
+    init() {}
+
     /// Whether the PostgreSQL database was chosen.
     var isChosen: Bool { !address.trimmingCharacters(in: .whitespaces).isEmpty }
 

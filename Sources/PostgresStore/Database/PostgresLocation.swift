@@ -45,3 +45,8 @@ public struct PostgresLocation: Sendable, Hashable {
         return other
     }
 }
+
+extension PostgresLocation {
+    /// The server and database, without the user or password: what messages name.
+    public var place: String { "\(host):\(port)/\(database)" }
+}

@@ -19,6 +19,8 @@ public final class PostgresStore: Sendable {
     private let running: Task<Void, Never>
     /// The commune whose rows this store reads and writes.
     public let commune: CommuneID
+    /// The server and database (no password), for messages.
+    public let place: String
     let hashing: SecretHashing
     let logger: Logger
     /// Where the period figures come from when a period is whole local days (any other period is counted from
@@ -57,6 +59,7 @@ public final class PostgresStore: Sendable {
         self.client = client
         running = Task { await client.run() }
         self.commune = commune
+        place = location.place
         self.hashing = hashing
         self.reportingSource = reportingSource
         self.logger = logger

@@ -45,7 +45,7 @@ public struct PostgresStoreError: UserFacingError, Hashable, CustomStringConvert
 
     /// A failure while opening the store at `location`, sorted into what a person can act on.
     init(opening error: any Error, at location: PostgresLocation) {
-        let place = "\(location.host):\(location.port)/\(location.database)"
+        let place = location.place
         self.init(sorting: error)
         if kind != .invalidCommune && kind != .invalidAddress {
             self = PostgresStoreError(kind, detail, shown: place)
