@@ -1,5 +1,5 @@
-public import Foundation
-public import Logging
+import Foundation
+import Logging
 public import PostgresNIO
 public import PostgresStore
 
@@ -46,6 +46,7 @@ public enum PostgresTestServer {
     }
 
     /// Runs `body` on one connection to the server's own database as the given user.
+    @discardableResult
     public static func withAdmin<Result: Sendable>(
         _ body: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
@@ -55,6 +56,7 @@ public enum PostgresTestServer {
 
     /// Runs `body` on one plain connection to `location` (no role, no commune set: raw SQL, as an attacker with
     /// the app's credentials would have it).
+    @discardableResult
     public static func withConnection<Result: Sendable>(
         to location: PostgresLocation, _ body: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {

@@ -9,15 +9,24 @@ public import LearningCore
 public struct CommuneHistory: Sendable {
     /// A learner with what the source keeps about them.
     public struct Learner: Sendable {
+        /// Its id in the source store.
         public var sourceID: Int64
+        /// The name; nil once deleted.
         public var displayName: String?
+        /// The unit (thôn, department) recorded.
         public var unitID: String
+        /// The audience category recorded (`nguoi-dan`, `can-bo` …).
         public var category: String
+        /// The phone number, if given.
         public var phone: String?
+        /// The bcrypt hash of the PIN, if any.
         public var pinHash: String?
+        /// When the learner registered.
         public var createdAt: Date
+        /// When the learner's personal data was deleted, if it was.
         public var anonymisedAt: Date?
 
+        /// One made of the values given.
         public init(sourceID: Int64, displayName: String?, unitID: String, category: String, phone: String?,
                     pinHash: String?, createdAt: Date, anonymisedAt: Date?) {
             self.sourceID = sourceID
@@ -33,12 +42,18 @@ public struct CommuneHistory: Sendable {
 
     /// A registration or a move: the learner placed in a unit and category from `at`.
     public struct Placement: Sendable {
+        /// Its id in the source store.
         public var sourceID: Int64
+        /// The learner, by their id in the source store.
         public var learnerID: Int64
+        /// The unit (thôn, department) recorded.
         public var unitID: String
+        /// The audience category recorded (`nguoi-dan`, `can-bo` …).
         public var category: String
+        /// When it happened.
         public var at: Date
 
+        /// One made of the values given.
         public init(sourceID: Int64, learnerID: Int64, unitID: String, category: String, at: Date) {
             self.sourceID = sourceID
             self.learnerID = learnerID
@@ -50,15 +65,24 @@ public struct CommuneHistory: Sendable {
 
     /// A lesson visited (`visit`) or read to the end (`complete`), with the unit and category recorded on it.
     public struct LessonEvent: Sendable {
+        /// Its id in the source store.
         public var sourceID: Int64
+        /// The learner, by their id in the source store.
         public var learnerID: Int64
+        /// The course.
         public var courseID: String
+        /// The lesson.
         public var lessonID: String
+        /// `visit` or `complete`.
         public var kind: String
+        /// When it happened.
         public var at: Date
+        /// The unit (thôn, department) recorded.
         public var unitID: String
+        /// The audience category recorded (`nguoi-dan`, `can-bo` …).
         public var category: String
 
+        /// One made of the values given.
         public init(sourceID: Int64, learnerID: Int64, courseID: String, lessonID: String, kind: String, at: Date,
                     unitID: String, category: String) {
             self.sourceID = sourceID
@@ -74,11 +98,16 @@ public struct CommuneHistory: Sendable {
 
     /// A graded attempt with the submission id it came with and the unit and category recorded on it.
     public struct Attempt: Sendable {
+        /// The attempt as graded.
         public var record: AttemptRecord
+        /// The id the client sent it with, if any.
         public var submissionID: String?
+        /// The unit (thôn, department) recorded.
         public var unitID: String
+        /// The audience category recorded (`nguoi-dan`, `can-bo` …).
         public var category: String
 
+        /// One made of the values given.
         public init(record: AttemptRecord, submissionID: String?, unitID: String, category: String) {
             self.record = record
             self.submissionID = submissionID
@@ -89,11 +118,16 @@ public struct CommuneHistory: Sendable {
 
     /// A course completion, with the attempt that earned it and the unit and category recorded on it.
     public struct Completion: Sendable {
+        /// The completion with its certificate code.
         public var completion: CourseCompletion
+        /// The attempt that earned it, if one did.
         public var attemptID: String?
+        /// The unit (thôn, department) recorded.
         public var unitID: String
+        /// The audience category recorded (`nguoi-dan`, `can-bo` …).
         public var category: String
 
+        /// One made of the values given.
         public init(completion: CourseCompletion, attemptID: String?, unitID: String, category: String) {
             self.completion = completion
             self.attemptID = attemptID
@@ -104,23 +138,33 @@ public struct CommuneHistory: Sendable {
 
     /// A staff account with its password's bcrypt hash.
     public struct Staff: Sendable {
+        /// The account.
         public var account: StaffAccount
+        /// The bcrypt hash of its password.
         public var passwordHash: String
 
+        /// One made of the values given.
         public init(account: StaffAccount, passwordHash: String) {
             self.account = account
             self.passwordHash = passwordHash
         }
     }
 
+    /// Units of the commune.
     public var units: [CommuneUnit] = []
+    /// Learners, deleted ones included (as figures).
     public var learners: [Learner] = []
+    /// Registrations and moves.
     public var placements: [Placement] = []
     /// Consents given or withdrawn, each with its id in the source.
     public var consents: [(sourceID: Int64, event: ConsentEvent)] = []
+    /// Lessons visited and read to the end.
     public var lessonEvents: [LessonEvent] = []
+    /// Graded attempts.
     public var attempts: [Attempt] = []
+    /// Course completions.
     public var completions: [Completion] = []
+    /// Staff accounts.
     public var staff: [Staff] = []
     /// Quizzes closed by staff, with the time each was closed.
     public var quizClosures: [(quizID: String, closedAt: Date)] = []

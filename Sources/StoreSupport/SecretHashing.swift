@@ -8,6 +8,7 @@ public struct SecretHashing: Sendable {
     /// bcrypt cost for staff passwords.
     public var passwordCost: UInt8
 
+    /// Hashing at these bcrypt costs.
     public init(pinCost: UInt8, passwordCost: UInt8) {
         self.pinCost = pinCost
         self.passwordCost = passwordCost

@@ -1,12 +1,17 @@
-public import Foundation
+import Foundation
 
 /// Where the city database is: a `postgres://user[:password]@host[:port]/database[?commune=ID]` address (also
 /// `postgresql://`). The commune may come with it, for `hoctap serve --database`.
 public struct PostgresLocation: Sendable, Hashable {
+    /// The server's host name or address.
     public var host: String
+    /// Its port (5432 unless the address says).
     public var port: Int
+    /// The user to connect as: the owner of the schema.
     public var username: String
+    /// The password, if the address has one.
     public var password: String?
+    /// The database.
     public var database: String
     /// The commune named in the address (`?commune=`), if any.
     public var commune: CommuneID?

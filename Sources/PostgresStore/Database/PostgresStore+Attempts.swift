@@ -135,24 +135,8 @@ extension PostgresStore {
         placement: (unitID: String, category: String), _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
         let result = record.result
-        try await connection.run("""
-            INSERT INTO attempt (id, learner_id, course_id, course_version, quiz_id, is_final, seed, started_at,
-                                 submitted_at, earned_numerator, earned_denominator, possible, percent, pass_mark,
-                                 passed, submission_id, unit_id, category)
-            VALUES (\(record.attemptID), \(record.learnerID), \(record.courseID), \(record.courseVersion),
-                    \(record.quizID), \(record.isFinalQuiz), \(Int64(bitPattern: record.seed)), \(record.startedAt),
-                    \(record.submittedAt), \(result.earned.numerator), \(result.earned.denominator),
-                    \(result.possible), \(result.percent), \(result.passMark), \(result.passed), \(submissionID),
-                    \(placement.unitID), \(placement.category))
-            """, logger)
-        for (position, question) in result.questions.enumerated() {
-            try await connection.run("""
-                INSERT INTO attempt_answer (attempt_id, position, question_id, content_hash, response,
-                                            credit_numerator, credit_denominator)
-                VALUES (\(record.attemptID), \(position), \(question.questionID), \(question.contentHash),
-                        \(responses[position]), \(question.creditNumerator), \(question.creditDenominator))
-                """, logger)
-        }
+        try await insertRows(of: record, learnerID: record.learnerID, submissionID: submissionID,
+                             recordedIn: placement, responses: responses, connection, logger)
         try await connection.run("DELETE FROM attempt_draft WHERE attempt_id = \(record.attemptID)", logger)
         try await PostgresSummaries.addCourseActivity(
             learnerID: record.learnerID, courseID: record.courseID, first: record.startedAt, last: record.submittedAt,
@@ -168,6 +152,38 @@ extension PostgresStore {
                 courseID: record.courseID, finalAttempts: 1, passedAttempts: result.passed ? 1 : 0,
                 percentSum: result.percent, connection, logger)
         }
+    }
+
+    /// The attempt's row and its answers' rows, unless the commune has an attempt with its id already (then
+    /// nothing is written and the answer is false). `responses` are the answers' responses as stored JSON.
+    @discardableResult
+    static func insertRows(
+        of record: AttemptRecord, learnerID: Int64, submissionID: String?,
+        recordedIn placement: (unitID: String, category: String), responses: [String?],
+        _ connection: PostgresConnection, _ logger: Logger
+    ) async throws -> Bool {
+        let result = record.result
+        let inserted = try await connection.run("""
+            INSERT INTO attempt (id, learner_id, course_id, course_version, quiz_id, is_final, seed, started_at,
+                                 submitted_at, earned_numerator, earned_denominator, possible, percent, pass_mark,
+                                 passed, submission_id, unit_id, category)
+            VALUES (\(record.attemptID), \(learnerID), \(record.courseID), \(record.courseVersion), \(record.quizID),
+                    \(record.isFinalQuiz), \(Int64(bitPattern: record.seed)), \(record.startedAt),
+                    \(record.submittedAt), \(result.earned.numerator), \(result.earned.denominator),
+                    \(result.possible), \(result.percent), \(result.passMark), \(result.passed), \(submissionID),
+                    \(placement.unitID), \(placement.category))
+            ON CONFLICT (commune_id, id) DO NOTHING RETURNING 1
+            """, logger)
+        guard inserted == 1 else { return false }
+        for (position, question) in result.questions.enumerated() {
+            try await connection.run("""
+                INSERT INTO attempt_answer (attempt_id, position, question_id, content_hash, response,
+                                            credit_numerator, credit_denominator)
+                VALUES (\(record.attemptID), \(position), \(question.questionID), \(question.contentHash),
+                        \(responses[position]), \(question.creditNumerator), \(question.creditDenominator))
+                """, logger)
+        }
+        return true
     }
 
     public func attempt(id: String) async throws -> AttemptRecord? {

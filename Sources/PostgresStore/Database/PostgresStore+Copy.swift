@@ -1,5 +1,5 @@
-public import Foundation
-public import LearningCore
+import Foundation
+import LearningCore
 import Logging
 import PostgresNIO
 public import StoreSupport
@@ -81,8 +81,10 @@ extension PostgresStore {
                 step()
             }
             for (attempt, answers) in zip(history.attempts, responses) {
-                try await Self.copyAttempt(attempt, learnerID: try target(attempt.record.learnerID),
-                                           responses: answers, connection, logger)
+                try await Self.insertRows(of: attempt.record, learnerID: try target(attempt.record.learnerID),
+                                          submissionID: attempt.submissionID,
+                                          recordedIn: (attempt.unitID, attempt.category), responses: answers,
+                                          connection, logger)
                 step()
             }
             for copied in history.completions {
@@ -128,33 +130,6 @@ extension PostgresStore {
                 step()
             }
             try await PostgresRebuild.run(connection, logger)
-        }
-    }
-
-    /// An attempt and its answers, unless the commune has it already.
-    private static func copyAttempt(_ attempt: CommuneHistory.Attempt, learnerID: Int64, responses: [String?],
-                                    _ connection: PostgresConnection, _ logger: Logger) async throws {
-        let record = attempt.record
-        let result = record.result
-        let inserted = try await connection.run("""
-            INSERT INTO attempt (id, learner_id, course_id, course_version, quiz_id, is_final, seed, started_at,
-                                 submitted_at, earned_numerator, earned_denominator, possible, percent, pass_mark,
-                                 passed, submission_id, unit_id, category)
-            VALUES (\(record.attemptID), \(learnerID), \(record.courseID), \(record.courseVersion), \(record.quizID),
-                    \(record.isFinalQuiz), \(Int64(bitPattern: record.seed)), \(record.startedAt),
-                    \(record.submittedAt), \(result.earned.numerator), \(result.earned.denominator),
-                    \(result.possible), \(result.percent), \(result.passMark), \(result.passed),
-                    \(attempt.submissionID), \(attempt.unitID), \(attempt.category))
-            ON CONFLICT DO NOTHING RETURNING 1
-            """, logger)
-        guard inserted == 1 else { return }
-        for (position, question) in result.questions.enumerated() {
-            try await connection.run("""
-                INSERT INTO attempt_answer (attempt_id, position, question_id, content_hash, response,
-                                            credit_numerator, credit_denominator)
-                VALUES (\(record.attemptID), \(position), \(question.questionID), \(question.contentHash),
-                        \(responses[position]), \(question.creditNumerator), \(question.creditDenominator))
-                """, logger)
         }
     }
 

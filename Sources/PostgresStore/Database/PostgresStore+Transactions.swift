@@ -7,6 +7,7 @@ extension PostgresStore {
     /// `SET LOCAL`, so they end with the transaction and a pooled connection never carries them to another
     /// store). Commits when `work` returns; rolls back and rethrows `work`'s own error otherwise. A deadlock or
     /// serialization failure, which PostgreSQL asks the client to retry, is retried a few times.
+    @discardableResult
     func transaction<Result: Sendable>(
         _ work: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {

@@ -1,5 +1,5 @@
-public import Foundation
-public import LearningCore
+import Foundation
+import LearningCore
 import Logging
 import PostgresNIO
 // Shared with the SQLite store and re-exported, so that callers name `SecretHashing` through this module.

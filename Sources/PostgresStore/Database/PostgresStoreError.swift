@@ -59,7 +59,7 @@ public struct PostgresStoreError: UserFacingError, Hashable, CustomStringConvert
         }
         if let psql = error as? PSQLError {
             switch psql.code {
-            case .connectionError, .unexpectedBackendMessage where psql.serverInfo == nil:
+            case .connectionError:
                 self.init(.unreachable, String(reflecting: psql))
                 return
             case .server:

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Where `PostgresStore`'s period figures come from. Both give the same figures (a test proves it).
 public enum ReportingChoice: String, Sendable {
