@@ -7,15 +7,25 @@ SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libqrencode-dev zbar-tools librsvg2-bin
 HOCTAP := .build/release/hoctap
 
-.PHONY: run test build check courses deps bench reliability strings clean
+.PHONY: run test test-postgres build check courses deps bench reliability strings clean
 
 ## make run: build, then serve the kiosk at http://127.0.0.1:8080 (the database file is made on first run).
 run: build
 	$(HOCTAP) serve
 
-## make test: every test.
+## make test: every test. The PostgreSQL half runs only when HOCTAP_TEST_POSTGRES names a server; without one
+## it is skipped, and the test log says so and why.
 test: deps
 	$(SWIFT) test
+
+## make test-postgres: every test, with the PostgreSQL half, against a throwaway PostgreSQL cluster on
+## 127.0.0.1:$(PG_TEST_PORT) (Debian's postgresql, installed if missing), stopped and removed afterwards.
+PG_TEST_PORT ?= 55432
+PG_TEST_DIR ?= /tmp/hoctap-test-postgres
+test-postgres: deps
+	@trap 'bash scripts/postgres-cluster.sh stop $(PG_TEST_DIR)' EXIT; \
+	address=$$(bash scripts/postgres-cluster.sh start $(PG_TEST_DIR) $(PG_TEST_PORT)) && \
+	HOCTAP_TEST_POSTGRES=$$address $(SWIFT) test
 
 build: deps
 	$(SWIFT) build -c release --product hoctap

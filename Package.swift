@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Thin @main over the command tree.
@@ -44,6 +45,7 @@ let package = Package(
                 "LearningCore",
                 "CourseContent",
                 "ProgressStore",
+                "PostgresStore",
                 "CampaignReports",
                 "WebFront",
                 "TerminalFront",
@@ -97,7 +99,29 @@ let package = Package(
             name: "ProgressStore",
             dependencies: [
                 "LearningCore",
+                "StoreSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The city's store: the same protocols on PostgreSQL (postgres-nio), one commune per tenant under
+        // row-level security. Only the composition root imports it.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "LearningCore",
+                "StoreSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // What both stores share and no front needs: bcrypt hashing of PINs and passwords off the cooperative
+        // pool, certificate codes, responses as stored JSON.
+        .target(
+            name: "StoreSupport",
+            dependencies: [
+                "LearningCore",
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             swiftSettings: strictSettings
@@ -134,6 +158,16 @@ let package = Package(
         ),
         // libFuzzer's driver function, declared for the harnesses (the toolchain's libFuzzer defines it).
         .target(name: "CLibFuzzer", path: "Reliability/fuzz/CLibFuzzer"),
+        // Tests' access to a PostgreSQL server (HOCTAP_TEST_POSTGRES): a fresh database per test.
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: [
+                "PostgresStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["LearningCore"],
@@ -148,7 +182,7 @@ let package = Package(
             name: "HocTapCLITests",
             dependencies: [
                 "HocTapCLI", "CampaignReports", "ProgressStore", "CourseContent", "LearningCore", "TestSupport",
-                "WebFront", "hoctap",
+                "WebFront", "hoctap", "PostgresStore", "PostgresTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -167,8 +201,16 @@ let package = Package(
         .testTarget(
             name: "ProgressStoreTests",
             dependencies: [
-                "ProgressStore", "LearningCore", "TestSupport", "hoctap",
+                "ProgressStore", "LearningCore", "TestSupport", "hoctap", "PostgresStore", "PostgresTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: [
+                "PostgresStore", "PostgresTestSupport", "LearningCore", "TestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings
         ),

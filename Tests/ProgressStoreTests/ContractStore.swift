@@ -1,16 +1,28 @@
 import Foundation
 import LearningCore
+import PostgresStore
+import PostgresTestSupport
 import ProgressStore
 import Testing
 import TestSupport
 
-/// The two implementations of the repository protocols that the contract suite holds to the same promises.
+/// The implementations of the repository protocols that the contract suite holds to the same promises.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
     case memory
+    /// PostgreSQL, one fresh database per test, when `HOCTAP_TEST_POSTGRES` names a server.
+    case postgres
 
     var testDescription: String { rawValue }
+
+    /// The kinds this run can test: PostgreSQL only with a server (`PostgresSkipNotice` says so otherwise).
+    static var available: [StoreKind] {
+        PostgresTestServer.isAvailable ? allCases : [.sqlite, .memory]
+    }
 }
+
+/// The commune a contract test's PostgreSQL store works for.
+let contractCommune = CommuneID("xa-hoc-tap")!
 
 /// One store of either kind, with the use cases wired over it as the composition root wires them.
 final class ContractStore: @unchecked Sendable {
@@ -22,6 +34,9 @@ final class ContractStore: @unchecked Sendable {
     /// One source for the store's life, as the server has: ids drawn twice never repeat.
     let random = SeededRandomSource(seed: 42)
 
+    /// The PostgreSQL database of a `.postgres` store.
+    private var postgres: PostgresLocation?
+
     init(_ kind: StoreKind, feedback: FeedbackTiming = .afterSubmission, attempts: Int? = 2) async throws {
         self.kind = kind
         catalog = CourseFixtures.catalog(feedback: feedback, attempts: attempts)
@@ -31,16 +46,33 @@ final class ContractStore: @unchecked Sendable {
         case .sqlite: repository = try AppDatabase(path: folder.appendingPathComponent("hoctap.sqlite").path,
                                                    hashing: .fastForTests)
         case .memory: repository = InMemoryProgressRepository()
+        case .postgres:
+            let location = try await PostgresTestServer.freshDatabase()
+            postgres = location
+            repository = try await PostgresStore(location: location, commune: contractCommune, hashing: .fastForTests)
         }
         try await repository.saveUnits(CourseFixtures.units)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+        if let postgres, let store = repository as? PostgresStore {
+            store.shutdown()
+            Task { try? await PostgresTestServer.drop(postgres) }
+        }
+    }
 
-    /// A restart: the SQLite file is opened again; the in-memory store has no restart and stays as it is.
-    func restart() throws {
-        if kind == .sqlite {
+    /// A restart: the SQLite file or the PostgreSQL database is opened again by a new store; the in-memory
+    /// store has no restart and stays as it is.
+    func restart() async throws {
+        switch kind {
+        case .sqlite:
             repository = try AppDatabase(path: folder.appendingPathComponent("hoctap.sqlite").path, hashing: .fastForTests)
+        case .postgres:
+            (repository as? PostgresStore)?.shutdown()
+            repository = try await PostgresStore(location: postgres!, commune: contractCommune, hashing: .fastForTests)
+        case .memory:
+            break
         }
     }
 

@@ -10,7 +10,7 @@ import TestSupport
 struct UseCaseContractTests {
     // MARK: Sign-in
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func wrongPINsAreDelayedThenLockedAndARestartDoesNotResetTheCount(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner(pin: "2468")
@@ -20,7 +20,7 @@ struct UseCaseContractTests {
         for _ in 0..<3 {
             await #expect(throws: LearningError(.signInFailed)) { _ = try await attempt("0000") }
         }
-        try store.restart()
+        try await store.restart()
         // Three failures are free; the fourth try must wait 5 s, even after a restart.
         do {
             _ = try await attempt("2468")
@@ -47,7 +47,7 @@ struct UseCaseContractTests {
         #expect(try await attempt("2468") == lan)
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func namesakesAreToldApartByPINAloneAndNFDNamesSignIn(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let first = try await store.learner("Nguyễn Văn An", pin: "1111")
@@ -59,7 +59,7 @@ struct UseCaseContractTests {
         await #expect(throws: LearningError(.pinInUse)) { _ = try await store.learner("nguyễn văn an", pin: "1111") }
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func aNameWithInvisibleDirectionOrControlCharactersIsRefusedAtRegistration(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         await #expect(throws: ProgressError(.invalidNameCharacters, "Lan<U+202E>naL")) {
@@ -71,7 +71,7 @@ struct UseCaseContractTests {
         #expect(try await store.repository.learners(unitID: "thon-1", named: "Lan").isEmpty)
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func retiredUnitsAndDeletedLearnersGetTheirOwnRefusal(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()
@@ -94,7 +94,7 @@ struct UseCaseContractTests {
 
     // MARK: Consent
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func withoutLearningConsentNothingIsStored(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         await #expect(throws: LearningError(.consentNotGiven)) {
@@ -121,7 +121,7 @@ struct UseCaseContractTests {
 
     // MARK: Attempts
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func aRefreshOrARestartResumesTheSameQuestionsAnswersAndDeadline(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()
@@ -130,7 +130,7 @@ struct UseCaseContractTests {
         _ = try await store.learning.answer(lan, attemptID: started.attemptID, questionID: started.questions[0].id,
                                             response: CourseFixtures.rightResponse(started.questions[0]))
         store.clock.advance(seconds: 120)
-        try store.restart()
+        try await store.restart()
         let again = try await store.learning.startAttempt(lan, courseID: "khoa", quizID: "khoa/quiz")
         #expect(again.attemptID == started.attemptID, "one open attempt per learner and quiz")
         #expect(again.questions.map(\.id) == started.questions.map(\.id))
@@ -141,7 +141,7 @@ struct UseCaseContractTests {
         #expect(byID.questions[0].response == CourseFixtures.rightResponse(started.questions[0]))
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func aLearnerComingBackFindsTheirOpenAttemptAndTheLessonsTheyRead(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()
@@ -154,7 +154,7 @@ struct UseCaseContractTests {
         #expect(try await store.learning.openAttempts(lan).isEmpty, "an attempt out of time is submitted, not resumed")
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func concurrentStartsAndSubmitsNeverExceedTheAttemptsAllowed(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()
@@ -180,7 +180,7 @@ struct UseCaseContractTests {
         #expect(try await store.repository.attemptCount(learnerID: lan.learnerID, quizID: "khoa/quiz") == 2)
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func theSameSubmissionIDTwiceCountsOnceAndAnotherLearnersIsRefused(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()
@@ -202,7 +202,7 @@ struct UseCaseContractTests {
         }
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func aLearnerCannotReadOrWriteAnothersAttemptOrDraft(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()
@@ -231,7 +231,7 @@ struct UseCaseContractTests {
         await #expect(throws: notFound) { _ = try await store.learning.attempt(hoa, attemptID: attempt.attemptID) }
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func aTimedOutAttemptIsSubmittedOnceWithItsAnswersAndItsCompletionKept(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()
@@ -256,7 +256,7 @@ struct UseCaseContractTests {
         #expect(view.result?.completion == result.completion)
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func theSweepSubmitsExpiredAttemptsAndTheLearnerSeesTheResultNextTime(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()
@@ -272,7 +272,7 @@ struct UseCaseContractTests {
         #expect(view.result?.percent == 20 && view.result?.passed == false)
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func passingTheFinalQuizStoresTheAttemptAndTheCompletionTogether(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()
@@ -302,7 +302,7 @@ struct UseCaseContractTests {
 
     // MARK: What a learner may see
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func noViewCarriesAKeyOrAnExplanationBeforeTheRuleAllows(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind, feedback: .whenClosed)
         let lan = try await store.learner()
@@ -325,7 +325,7 @@ struct UseCaseContractTests {
         #expect(!first.isCorrect && first.explanationText == "Giải thích bí mật \(attempt.questions[0].id.last!)")
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func feedbackAfterEachQuestionShowsOnlyTheAnsweredOnes(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind, feedback: .afterEachQuestion)
         let lan = try await store.learner()
@@ -339,7 +339,7 @@ struct UseCaseContractTests {
 
     // MARK: Staff
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func aUnitClerkIsRefusedAnotherUnitsLearnersAndEveryActionIsAudited(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner()
@@ -376,7 +376,7 @@ struct UseCaseContractTests {
         await #expect(throws: LearningError(.forbidden)) { _ = try await store.staff.auditLog(clerk) }
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func staffAccountsAreListedDisabledEnabledAndResetAndARestartKeepsThem(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         #expect(try await !store.staff.hasAccounts())
@@ -398,7 +398,7 @@ struct UseCaseContractTests {
         #expect(signedIn == admin.identity)
         try await store.staff.setAccountDisabled(signedIn, username: "thuky-dong", disabled: true)
         store.clock.advance(seconds: 60)
-        try store.restart()
+        try await store.restart()
         let accounts = try await store.staff.accounts(signedIn)
         #expect(accounts.map(\.username) == ["quantri", "thuky-dong"])
         #expect(accounts.map(\.displayName) == ["Quản trị xã", "Thư ký thôn Đông"])
@@ -426,7 +426,7 @@ struct UseCaseContractTests {
                         .createStaffAccount])
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func staffSignInFailuresSurviveARestartAndNeverTouchALearnersOrAKiosksCount(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let lan = try await store.learner(pin: "2468")
@@ -439,7 +439,7 @@ struct UseCaseContractTests {
                 _ = try await store.staff.signIn(username: "nguoi-\(index % 3)", password: "sai", clientKey: "10.0.0.7")
             }
         }
-        try store.restart()
+        try await store.restart()
         do {
             _ = try await store.staff.signIn(username: "quantri", password: "mat-khau-dai-2026", clientKey: "10.0.0.7")
             Issue.record("a locked address was let through after a restart")
@@ -463,7 +463,7 @@ struct UseCaseContractTests {
                 .name == "quantri")
     }
 
-    @Test(arguments: StoreKind.allCases)
+    @Test(arguments: StoreKind.available)
     func aClerksImportIsAllOrNothingWithinTheirUnitAndTheTemplateImports(_ kind: StoreKind) async throws {
         let store = try await ContractStore(kind)
         let clerk = try await store.staff.createAccount(.console, username: "thuky-dong", displayName: "",

@@ -105,6 +105,23 @@ cli:
   staff_password_reset: "Đã đặt lại mật khẩu cho tài khoản {0}; mọi lần chờ do đăng nhập sai của tài khoản này đã được xoá."
   staff_none: "Chưa có tài khoản cán bộ nào. Tạo quản trị viên đầu tiên bằng lệnh: hoctap staff add admin --role admin"
   staff_header: "Tên đăng nhập\tHọ tên\tVai trò\tĐơn vị\tTrạng thái"
+  copy:
+    start: "Sao chép lịch sử học tập của xã, phường {0} từ tệp {1} vào cơ sở dữ liệu thành phố {2} (làm trọn một lần: lỗi giữa chừng thì không ghi gì)."
+    header: "Loại dữ liệu\tTrong tệp\tThành phố trước\tThành phố sau"
+    # Dòng tiến độ (chỉ hiện trên màn hình dòng lệnh, tự ghi đè).
+    progress: "Đang sao chép: {0}/{1} dòng"
+    done: "Đã sao chép xong; các bảng tổng hợp và số liệu báo cáo của {0} đã được tính lại từ nhật ký sự kiện. Chạy lại lệnh này chỉ thêm những gì mới có trong tệp."
+    kinds:
+      units: "Đơn vị"
+      learners: "Người học"
+      placements: "Đăng ký, chuyển đơn vị"
+      consents: "Đồng ý, rút đồng ý"
+      lesson_events: "Lượt xem, học xong bài học"
+      attempts: "Lượt làm bài kiểm tra"
+      completions: "Hoàn thành khoá học"
+      staff: "Tài khoản cán bộ"
+      quiz_closures: "Bài kiểm tra đã đóng"
+      audit: "Nhật ký thao tác của cán bộ"
 
 staff:
   role:
@@ -157,6 +174,15 @@ errors:
     unknown-choice: "Lựa chọn không có trong câu hỏi \"{0}\"."
     too-many-choices: "Câu hỏi \"{0}\" chỉ được chọn một đáp án."
     wrong-response-kind: "Câu trả lời không đúng dạng của câu hỏi \"{0}\"."
+  postgres:
+    invalid-address: "Địa chỉ cơ sở dữ liệu không đúng dạng postgres://người-dùng@máy-chủ:cổng/tên-cơ-sở-dữ-liệu (ví dụ postgres://hoctap@127.0.0.1:5432/hoctap)."
+    invalid-commune: "Mã xã, phường \"{0}\" không dùng được: cần từ 1 đến 63 ký tự gồm chữ thường không dấu (a–z), chữ số và dấu gạch ngang, ví dụ xa-kien-thuy."
+    commune-required: "Khi dùng cơ sở dữ liệu PostgreSQL của thành phố, cần cho biết mã xã, phường: --commune MÃ (hoặc ?commune=MÃ trong địa chỉ, hoặc biến môi trường HOCTAP_COMMUNE)."
+    unreachable: "Không kết nối được máy chủ PostgreSQL {0}. Hãy kiểm tra máy chủ đã chạy, địa chỉ và cổng đúng, và mạng giữa hai máy."
+    refused: "Máy chủ PostgreSQL {0} từ chối kết nối: tên người dùng, mật khẩu hoặc tên cơ sở dữ liệu chưa đúng. Hãy kiểm tra lại địa chỉ."
+    commits-not-durable: "Máy chủ PostgreSQL {0} đang đặt synchronous_commit = off: một bài đã báo nộp thành công có thể mất khi máy chủ mất điện. Hãy đặt lại synchronous_commit = on rồi chạy lại."
+    newer-schema: "Cơ sở dữ liệu {0} do một phiên bản mới hơn của Học tập số tạo ra; phiên bản này không mở để tránh làm hỏng dữ liệu. Hãy cập nhật chương trình."
+    server: "Máy chủ PostgreSQL {0} báo lỗi khi mở cơ sở dữ liệu. Hãy báo người quản trị máy chủ (chạy lại với HOCTAP_DEBUG=1 để xem chi tiết)."
   missing-database: "Không có tệp cơ sở dữ liệu {0}. Lệnh này chỉ đọc nên không tạo tệp mới; hãy kiểm tra lại đường dẫn (--db hoặc biến môi trường HOCTAP_DB)."
   report:
     no-courses: "Không tìm thấy khoá học nào (thư mục khoá học trống, hoặc khoá học nào cũng có lỗi: chạy \"hoctap check\" để xem). Không lập báo cáo, vì mọi số liệu sẽ bằng 0."

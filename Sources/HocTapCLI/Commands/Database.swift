@@ -9,7 +9,8 @@ extension HocTapCommand {
     struct Database: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "db", abstract: "Quản lý cơ sở dữ liệu tiến độ học tập.",
-            subcommands: [Check.self, Upgrade.self, Backup.self, RebuildSummaries.self, WriteProbe.self, PINProbe.self])
+            subcommands: [Check.self, Upgrade.self, Backup.self, RebuildSummaries.self, Copy.self, WriteProbe.self,
+                          PINProbe.self])
 
         /// `hoctap db check`: integrity and foreign keys.
         struct Check: AsyncParsableCommand {

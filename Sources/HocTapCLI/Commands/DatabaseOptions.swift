@@ -33,6 +33,8 @@ func failure(_ error: any Error, _ messages: MessageCatalog) -> ExitCode {
     switch error {
     case let error as any UserFacingError:
         printError(messages.text(error))
+        // What lies behind (a server's own message, say) is for developers, shown only with HOCTAP_DEBUG.
+        if ProcessInfo.processInfo.environment["HOCTAP_DEBUG"] != nil { printError(String(describing: error)) }
     case let error as CampaignConfigurationLoader.Failure:
         printError(messages.text("errors.\(error.key)", [error.detail]))
     case let error as ResourceLocator.Failure:

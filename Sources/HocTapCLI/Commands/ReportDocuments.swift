@@ -3,6 +3,7 @@ import CampaignReports
 import CourseContent
 import Foundation
 import LearningCore
+import PostgresStore
 import ProgressStore
 
 /// `--format html|docx|md|csv|xlsx|json`.
@@ -17,6 +18,7 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Ngày ghi trên văn bản (YYYY-MM-DD); mặc định hôm nay.") var date: String?
     @Option(help: "Chỉ báo cáo của một đơn vị (mã đơn vị).") var unit: String?
     @OptionGroup var courses: CoursesOptions
+    @OptionGroup var city: CityDatabaseOptions
 
     func validate() throws {
         if (format == .docx || format == .xlsx) && output == nil {
@@ -28,19 +30,40 @@ struct ReportOutputOptions: ParsableArguments {
     /// `ReportRequest`). The store is only read: its units (with any retirement recorded by `hoctap units retire`)
     /// join those of the configuration in memory, never written back.
     func produce(_ store: StoreOptions, kind: CampaignReport.Kind, year: Int) async throws {
-        try await store.run(.readOnly) { database, messages in
-            let configured = try CampaignConfigurationLoader.load(contentDirectory: try store.content.locate().url)
-            let campaign = configured.withUnits(storedIn: try await database.units())
-            let request = ReportRequest(kind: kind, year: year, unitID: unit, number: number,
-                                        date: try date.map { try LocalDate.parse($0, in: campaign.timeZone) })
-            let data = try await request.render(format, figures: database, catalog: try courses.catalog(),
-                                                campaign: campaign, clock: SystemWallClock(), words: messages)
-            if let output {
-                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-                print(messages.text("cli.report_written", [output]))
-            } else {
-                FileHandle.standardOutput.write(data)
+        guard city.isChosen else {
+            try await store.run(.readOnly) { database, messages in
+                try await produce(from: database, content: store.content, messages: messages, kind: kind, year: year)
             }
+            return
+        }
+        // One commune's report straight from the city's PostgreSQL database (its rows only, by row-level security).
+        let messages = store.content.messages()
+        do {
+            let database = try await city.open()
+            defer { database.shutdown() }
+            try await produce(from: database, content: store.content, messages: messages, kind: kind, year: year)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw failure(error, messages)
+        }
+    }
+
+    private func produce(
+        from database: some ProgressRepository & ReportingRepository, content: ContentOptions,
+        messages: MessageCatalog, kind: CampaignReport.Kind, year: Int
+    ) async throws {
+        let configured = try CampaignConfigurationLoader.load(contentDirectory: try content.locate().url)
+        let campaign = configured.withUnits(storedIn: try await database.units())
+        let request = ReportRequest(kind: kind, year: year, unitID: unit, number: number,
+                                    date: try date.map { try LocalDate.parse($0, in: campaign.timeZone) })
+        let data = try await request.render(format, figures: database, catalog: try courses.catalog(),
+                                            campaign: campaign, clock: SystemWallClock(), words: messages)
+        if let output {
+            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+            print(messages.text("cli.report_written", [output]))
+        } else {
+            FileHandle.standardOutput.write(data)
         }
     }
 }

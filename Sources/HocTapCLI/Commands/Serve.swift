@@ -2,6 +2,7 @@ import ArgumentParser
 import CourseContent
 import Foundation
 import LearningCore
+import PostgresStore
 import ProgressStore
 import WebFront
 
@@ -40,6 +41,8 @@ extension HocTapCommand {
 
         @OptionGroup var store: StoreOptions
 
+        @OptionGroup var city: CityDatabaseOptions
+
         /// `--public-url` as a URL: http or https, with a host, without a query or fragment.
         var publicBaseURL: URL? {
             let text = publicURL.trimmingCharacters(in: .whitespaces)
@@ -61,38 +64,64 @@ extension HocTapCommand {
         }
 
         func run() async throws {
-            try await store.run(.syncingUnits) { database, messages in
-                let catalog = try courses.catalog()
-                let clock = SystemWallClock()
-                let contentDirectory = try store.content.locate().url
-                let configured = try CampaignConfigurationLoader.load(contentDirectory: contentDirectory)
-                let campaign = configured.withUnits(storedIn: try await database.units())
-                // The file keeps who reaches the configured basic level as completions come (the coverage report).
-                try await database.keepBasicLevel(campaign.basicLevel)
-                let services = KioskServices(
-                    learning: LearningService(repository: database, catalog: catalog, clock: clock,
-                                              random: SystemRandomSource()),
-                    signIn: SignInService(repository: database, clock: clock),
-                    staff: StaffService(repository: database, clock: clock),
-                    messages: messages, campaign: campaign, reporting: database,
-                    itemAnalysis: database)
-                let web = WebConfiguration(host: host, port: port, contentDirectory: contentDirectory,
-                                           version: HocTapCommand.configuration.version,
-                                           idleTimeout: TimeInterval(idleMinutes * 60),
-                                           staffIdleTimeout: TimeInterval(staffIdleMinutes * 60),
-                                           privacyNoticeVersion: campaign.privacyNoticeVersion,
-                                           publicBaseURL: publicBaseURL)
-                do {
-                    try await serveKiosk(web, services: services) { address in
-                        // Unbuffered, so the address shows at once even when the output goes to a file or pipe.
-                        FileHandle.standardOutput.write(Data((messages.text("web.serving", [address]) + "\n").utf8))
+            guard city.isChosen else {
+                try await store.run(.syncingUnits) { database, messages in
+                    // The file keeps who reaches the configured basic level as completions come (the coverage
+                    // report).
+                    try await serve(database, messages: messages) { campaign in
+                        try await database.keepBasicLevel(campaign.basicLevel)
                     }
-                } catch let error as Templates.Failure {
-                    printError(messages.text("web.templates_failed", [error.path]))
-                    throw ExitCode(1)
                 }
-                print(messages.text("web.stopped"))
+                return
             }
+            let messages = store.content.messages()
+            do {
+                let campaign = try CampaignConfigurationLoader.load(contentDirectory: try store.content.locate().url)
+                let database = try await city.open()
+                defer { database.shutdown() }
+                try await database.saveUnits(campaign.units)
+                try await serve(database, messages: messages) { _ in }
+            } catch let error as ExitCode {
+                throw error
+            } catch {
+                throw failure(error, messages)
+            }
+        }
+
+        /// Serves the kiosk over `database`, whichever store it is: the fronts see only the use cases.
+        private func serve<Store: ProgressRepository & StaffRepository & ReportingRepository & ItemAnalysisRepository>(
+            _ database: Store, messages: MessageCatalog,
+            keepBasicLevel: (CampaignConfiguration) async throws -> Void
+        ) async throws {
+            let catalog = try courses.catalog()
+            let clock = SystemWallClock()
+            let contentDirectory = try store.content.locate().url
+            let configured = try CampaignConfigurationLoader.load(contentDirectory: contentDirectory)
+            let campaign = configured.withUnits(storedIn: try await database.units())
+            try await keepBasicLevel(campaign)
+            let services = KioskServices(
+                learning: LearningService(repository: database, catalog: catalog, clock: clock,
+                                          random: SystemRandomSource()),
+                signIn: SignInService(repository: database, clock: clock),
+                staff: StaffService(repository: database, clock: clock),
+                messages: messages, campaign: campaign, reporting: database,
+                itemAnalysis: database)
+            let web = WebConfiguration(host: host, port: port, contentDirectory: contentDirectory,
+                                       version: HocTapCommand.configuration.version,
+                                       idleTimeout: TimeInterval(idleMinutes * 60),
+                                       staffIdleTimeout: TimeInterval(staffIdleMinutes * 60),
+                                       privacyNoticeVersion: campaign.privacyNoticeVersion,
+                                       publicBaseURL: publicBaseURL)
+            do {
+                try await serveKiosk(web, services: services) { address in
+                    // Unbuffered, so the address shows at once even when the output goes to a file or pipe.
+                    FileHandle.standardOutput.write(Data((messages.text("web.serving", [address]) + "\n").utf8))
+                }
+            } catch let error as Templates.Failure {
+                printError(messages.text("web.templates_failed", [error.path]))
+                throw ExitCode(1)
+            }
+            print(messages.text("web.stopped"))
         }
     }
 }

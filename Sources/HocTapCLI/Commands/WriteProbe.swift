@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LearningCore
+import PostgresStore
 import ProgressStore
 
 extension HocTapCommand.Database {
@@ -12,16 +13,32 @@ extension HocTapCommand.Database {
             abstract: "Ghi thử các lượt làm bài (dùng cho kiểm thử mất điện và đo tốc độ).",
             shouldDisplay: false)
 
-        @Option(name: .customLong("db")) var path: String
+        @Option(name: .customLong("db")) var path = "hoctap.sqlite"
+        /// The city database instead of the file (`--database postgres://… --commune ID`): each writer then
+        /// submits as a learner of its own, as kiosks do (one learner's submissions are written one at a time).
+        @OptionGroup var city: CityDatabaseOptions
         @Option(help: "Số luồng ghi đồng thời.") var writers = 1
         @Option(help: "Số lượt mỗi luồng (0: không dừng).") var count = 0
         @Flag(name: .customLong("print-ids"), help: "In mã từng lượt đã ghi.") var printIDs = false
 
         func run() async throws {
-            let database = try AppDatabase(path: path, hashing: .fastForTests)
+            if city.isChosen {
+                let database = try await city.open()
+                defer { database.shutdown() }
+                try await probe(database, learnerPerWriter: true)
+            } else {
+                try await probe(try AppDatabase(path: path, hashing: .fastForTests), learnerPerWriter: false)
+            }
+        }
+
+        private func probe(_ database: some ProgressRepository, learnerPerWriter: Bool) async throws {
             try await database.saveUnits([CommuneUnit(id: "probe", name: "Đơn vị thử", kind: .village)])
-            let learner = try await database.register(
-                NewLearner(displayName: "Người thử", unitID: "probe", category: .citizens), at: Date())
+            var learners: [Int64] = []
+            for writer in 0..<(learnerPerWriter ? writers : 1) {
+                learners.append(try await database.register(
+                    NewLearner(displayName: "Người thử \(writer)", unitID: "probe", category: .citizens), at: Date()).id)
+            }
+            let registered = learners
             let run = UUID().uuidString.prefix(8)
             let start = ContinuousClock.now
             try await withThrowingTaskGroup(of: Int.self) { group in
@@ -30,7 +47,8 @@ extension HocTapCommand.Database {
                         var written = 0
                         while count == 0 || written < count {
                             let id = "\(run)-\(writer)-\(written)"
-                            _ = try await database.recordAttempt(Self.record(id: id, learnerID: learner.id))
+                            let learner = registered[writer % registered.count]
+                            _ = try await database.recordAttempt(Self.record(id: id, learnerID: learner))
                             // Written straight to the descriptor: the line is out before the next write starts.
                             if printIDs { FileHandle.standardOutput.write(Data((id + "\n").utf8)) }
                             written += 1

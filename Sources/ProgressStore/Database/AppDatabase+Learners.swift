@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import StoreSupport
 public import LearningCore
 
 extension AppDatabase {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+public import StoreSupport
 import LearningCore
 
 extension AppDatabase {

@@ -1,6 +1,9 @@
 public import Foundation
 import GRDB
 public import LearningCore
+// What both stores share (secret hashing, certificate codes, stored responses), re-exported so that callers of
+// `AppDatabase(path:hashing:)` keep naming `SecretHashing` through this module.
+@_exported public import StoreSupport
 
 /// The progress store: SQLite through GRDB, migrated on open, in WAL mode with foreign keys on.
 ///

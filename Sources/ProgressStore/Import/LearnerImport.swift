@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+public import StoreSupport
 public import LearningCore
 
 /// Imports a unit's list of learners from CSV, all or nothing: every row is checked first (`LearnerImportRules`,
@@ -12,7 +13,7 @@ public import LearningCore
 /// `so_dien_thoai` and `ma_pin`. `doi_tuong` takes a category code (`can-bo`, `nguoi-dan` …).
 public struct LearnerImport: Sendable {
     /// Called as PINs are hashed (from any thread): how many are done, out of how many.
-    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+    public typealias Progress = SecretHashing.Progress
 
     /// Columns every list has (`LearnerImportRules.requiredColumns`).
     public static let requiredColumns = LearnerImportRules.requiredColumns
@@ -74,22 +75,11 @@ public struct LearnerImport: Sendable {
         Set(try LearnerRecord.filter(Column("anonymisedAt") == nil).fetchAll(db).map(identity(of:)))
     }
 
-    /// `records` with their PINs (still in clear in `pinHash`) hashed in parallel, off Swift's cooperative
-    /// threads: `DispatchQueue.concurrentPerform` runs one worker per core on Dispatch's own threads.
+    /// `records` with their PINs (still in clear in `pinHash`) hashed on every core (`SecretHashing.hashPINs`).
     static func hashingPINs(of records: [LearnerRecord], with hashing: SecretHashing,
                             progress: Progress?) async -> [LearnerRecord] {
         let pins = records.enumerated().compactMap { index, record in record.pinHash.map { (index, $0) } }
-        guard !pins.isEmpty else { return records }
-        let hashes = await withCheckedContinuation { (continuation: CheckedContinuation<[String], Never>) in
-            DispatchQueue.global(qos: .userInitiated).async {
-                let results = HashResults(count: pins.count)
-                DispatchQueue.concurrentPerform(iterations: pins.count) { slot in
-                    let done = results.store(hashing.hashPIN(pins[slot].1), at: slot)
-                    progress?(done, pins.count)
-                }
-                continuation.resume(returning: results.values)
-            }
-        }
+        let hashes = await hashing.hashPINs(pins.map(\.1), progress: progress)
         var records = records
         for (slot, (index, _)) in pins.enumerated() {
             records[index].pinHash = hashes[slot]

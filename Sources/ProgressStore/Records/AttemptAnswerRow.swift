@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreSupport
 import LearningCore
 
 /// A row of `attemptAnswer`: one question of a graded attempt, with the response as JSON.

@@ -1,10 +1,10 @@
 import Foundation
-import GRDB
-import LearningCore
+public import LearningCore
 
 /// Responses are stored as compact JSON with sorted keys, so equal responses are equal text.
-enum ResponseCoding {
-    static func encode(_ response: Response) throws -> String {
+public enum ResponseCoding {
+    /// The response as the stores keep it.
+    public static func encode(_ response: Response) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var normalised = response
@@ -12,7 +12,8 @@ enum ResponseCoding {
         return String(decoding: try encoder.encode(normalised), as: UTF8.self)
     }
 
-    static func decode(_ text: String) throws -> Response {
+    /// A response as the stores keep it, read back.
+    public static func decode(_ text: String) throws -> Response {
         try JSONDecoder().decode(Response.self, from: Data(text.utf8))
     }
 }

@@ -1,0 +1,299 @@
+public import Foundation
+public import LearningCore
+import Logging
+import PostgresNIO
+import StoreSupport
+
+extension PostgresStore {
+    /// Stores an attempt at its start, or returns the learner's open one. The learner's row is locked first, so
+    /// the count of attempts used and the insert are one step whatever kiosks race.
+    public func openAttempt(_ draft: AttemptDraft, attemptsAllowed: Int?) async throws -> AttemptDraft {
+        let logger = logger
+        return try await transaction { connection in
+            guard try await PostgresRollups.placementLocking(learnerID: draft.learnerID, connection, logger) != nil
+            else { throw ProgressError(.unknownLearner, String(draft.learnerID)) }
+            if let open = try await Self.openDraft(learnerID: draft.learnerID, quizID: draft.quizID, connection, logger) {
+                return open
+            }
+            if let allowed = attemptsAllowed {
+                let used = try await connection.rows("""
+                    SELECT COUNT(*) FROM attempt WHERE learner_id = \(draft.learnerID) AND quiz_id = \(draft.quizID)
+                    """, logger).first?.decode(Int.self) ?? 0
+                guard used < allowed else { throw QuizAttemptError.noAttemptsLeft(allowed: allowed) }
+            }
+            let inserted = try await connection.run("""
+                INSERT INTO attempt_draft (attempt_id, learner_id, course_id, quiz_id, seed, started_at, deadline)
+                VALUES (\(draft.attemptID), \(draft.learnerID), \(draft.courseID), \(draft.quizID),
+                        \(Int64(bitPattern: draft.seed)), \(draft.startedAt), \(draft.deadline))
+                ON CONFLICT DO NOTHING RETURNING 1
+                """, logger)
+            guard inserted == 1 else { throw ProgressError(.attemptConflict, draft.attemptID) }
+            var stored = draft
+            stored.responses = [:]
+            return stored
+        }
+    }
+
+    public func openAttempt(learnerID: Int64, quizID: String) async throws -> AttemptDraft? {
+        let logger = logger
+        return try await transaction { connection in
+            try await Self.openDraft(learnerID: learnerID, quizID: quizID, connection, logger)
+        }
+    }
+
+    public func draft(attemptID: String, learnerID: Int64) async throws -> AttemptDraft? {
+        let logger = logger
+        return try await transaction { connection in
+            try await Self.drafts(.one(attemptID: attemptID, learnerID: learnerID), connection, logger).first
+        }
+    }
+
+    /// Saves one answer; another learner's attempt, or one already submitted, is not there for this learner.
+    public func saveDraftAnswer(
+        attemptID: String, learnerID: Int64, questionID: String, response: Response, at date: Date
+    ) async throws {
+        let encoded = try ResponseCoding.encode(response)
+        let logger = logger
+        try await transaction { connection in
+            guard try await !connection.rows("""
+                SELECT 1 FROM attempt_draft WHERE attempt_id = \(attemptID) AND learner_id = \(learnerID) FOR UPDATE
+                """, logger).isEmpty
+            else { throw LearningError(.attemptNotFound, attemptID) }
+            try await connection.run("""
+                INSERT INTO draft_answer (attempt_id, question_id, response, saved_at)
+                VALUES (\(attemptID), \(questionID), \(encoded), \(date))
+                ON CONFLICT (commune_id, attempt_id, question_id)
+                DO UPDATE SET response = excluded.response, saved_at = excluded.saved_at
+                """, logger)
+        }
+    }
+
+    public func expiredDrafts(at now: Date, limit: Int) async throws -> [AttemptDraft] {
+        let logger = logger
+        return try await transaction { connection in
+            try await Self.drafts(.expired(before: now, limit: limit), connection, logger)
+        }
+    }
+
+    public func openAttempts(learnerID: Int64) async throws -> [AttemptDraft] {
+        let logger = logger
+        return try await transaction { connection in
+            try await Self.drafts(.learner(learnerID), connection, logger)
+        }
+    }
+
+    /// Writes the graded attempt whole, in one transaction with its answers, the summaries and rollups, the
+    /// removal of its draft and the completion it earns; acknowledged once committed. A repeat (same attempt id,
+    /// or same submission id from the same learner and quiz) returns the first record and completion unchanged.
+    public func recordAttempt(
+        _ record: AttemptRecord, submissionID: String?, completing: CompletionRequirement?
+    ) async throws -> RecordedAttempt {
+        let responses = try record.result.questions.map { try $0.response.map(ResponseCoding.encode) }
+        let logger = logger
+        do {
+            return try await transaction { connection in
+                // The learner's row locked: their submissions are written one at a time.
+                guard let placement = try await PostgresRollups.placementLocking(
+                    learnerID: record.learnerID, connection, logger)
+                else { throw ProgressError(.unknownLearner, String(record.learnerID)) }
+                if let submissionID, let earlier = try await connection.rows("""
+                    SELECT id, learner_id, quiz_id FROM attempt WHERE submission_id = \(submissionID)
+                    """, logger).first.map({ try $0.decode((String, Int64, String).self) }), earlier.0 != record.attemptID {
+                    // The same submission id for another attempt: a retry of that one only if it is the same quiz.
+                    guard earlier.1 == record.learnerID, earlier.2 == record.quizID else {
+                        throw LearningError(.submissionConflict, submissionID)
+                    }
+                    return try await Self.recorded(attemptID: earlier.0, connection, logger)
+                }
+                if let existing = try await connection.rows("""
+                    SELECT learner_id, quiz_id FROM attempt WHERE id = \(record.attemptID)
+                    """, logger).first.map({ try $0.decode((Int64, String).self) }) {
+                    guard existing.0 == record.learnerID, existing.1 == record.quizID else {
+                        throw ProgressError(.attemptConflict, record.attemptID)
+                    }
+                    return try await Self.recorded(attemptID: record.attemptID, connection, logger)
+                }
+                try await Self.insertAttempt(record, submissionID: submissionID, responses: responses,
+                                             placement: placement, connection, logger)
+                var completion: CourseCompletion?
+                if let completing, record.isFinalQuiz, record.result.passed {
+                    completion = try await Self.completeIfDue(
+                        learnerID: record.learnerID, completing, at: record.submittedAt, attemptID: record.attemptID,
+                        placement: placement, connection, logger)
+                }
+                return RecordedAttempt(record: record, wasDuplicate: false, completion: completion)
+            }
+        } catch where Self.sqlState(error) == "23505" {
+            // Another learner's submission with the same id, committed between the check and the insert.
+            throw LearningError(.submissionConflict, submissionID ?? record.attemptID)
+        }
+    }
+
+    /// The attempt's rows, its draft removed, and what it adds to the summaries and rollups.
+    private static func insertAttempt(
+        _ record: AttemptRecord, submissionID: String?, responses: [String?],
+        placement: (unitID: String, category: String), _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        let result = record.result
+        try await insertRows(of: record, learnerID: record.learnerID, submissionID: submissionID,
+                             recordedIn: placement, responses: responses, connection, logger)
+        try await connection.run("DELETE FROM attempt_draft WHERE attempt_id = \(record.attemptID)", logger)
+        try await PostgresSummaries.addCourseActivity(
+            learnerID: record.learnerID, courseID: record.courseID, first: record.startedAt, last: record.submittedAt,
+            lessonsCompleted: 0, finalAttempts: record.isFinalQuiz ? 1 : 0,
+            percent: record.isFinalQuiz ? result.percent : nil,
+            passedAt: record.isFinalQuiz && result.passed ? record.submittedAt : nil, connection, logger)
+        try await PostgresRollups.addActivity(learnerID: record.learnerID, courseID: record.courseID,
+                                              unitID: placement.unitID, category: placement.category,
+                                              at: record.submittedAt, connection, logger)
+        if record.isFinalQuiz {
+            try await PostgresRollups.addFigures(
+                at: record.submittedAt, unitID: placement.unitID, category: placement.category,
+                courseID: record.courseID, finalAttempts: 1, passedAttempts: result.passed ? 1 : 0,
+                percentSum: result.percent, connection, logger)
+        }
+    }
+
+    /// The attempt's row and its answers' rows, unless the commune has an attempt with its id already (then
+    /// nothing is written and the answer is false). `responses` are the answers' responses as stored JSON.
+    @discardableResult
+    static func insertRows(
+        of record: AttemptRecord, learnerID: Int64, submissionID: String?,
+        recordedIn placement: (unitID: String, category: String), responses: [String?],
+        _ connection: PostgresConnection, _ logger: Logger
+    ) async throws -> Bool {
+        let result = record.result
+        let inserted = try await connection.run("""
+            INSERT INTO attempt (id, learner_id, course_id, course_version, quiz_id, is_final, seed, started_at,
+                                 submitted_at, earned_numerator, earned_denominator, possible, percent, pass_mark,
+                                 passed, submission_id, unit_id, category)
+            VALUES (\(record.attemptID), \(learnerID), \(record.courseID), \(record.courseVersion), \(record.quizID),
+                    \(record.isFinalQuiz), \(Int64(bitPattern: record.seed)), \(record.startedAt),
+                    \(record.submittedAt), \(result.earned.numerator), \(result.earned.denominator),
+                    \(result.possible), \(result.percent), \(result.passMark), \(result.passed), \(submissionID),
+                    \(placement.unitID), \(placement.category))
+            ON CONFLICT (commune_id, id) DO NOTHING RETURNING 1
+            """, logger)
+        guard inserted == 1 else { return false }
+        for (position, question) in result.questions.enumerated() {
+            try await connection.run("""
+                INSERT INTO attempt_answer (attempt_id, position, question_id, content_hash, response,
+                                            credit_numerator, credit_denominator)
+                VALUES (\(record.attemptID), \(position), \(question.questionID), \(question.contentHash),
+                        \(responses[position]), \(question.creditNumerator), \(question.creditDenominator))
+                """, logger)
+        }
+        return true
+    }
+
+    public func attempt(id: String) async throws -> AttemptRecord? {
+        let logger = logger
+        return try await transaction { connection in
+            try await Self.attemptRecord(id: id, connection, logger)
+        }
+    }
+
+    public func attemptCount(learnerID: Int64, quizID: String) async throws -> Int {
+        let logger = logger
+        return try await transaction { connection in
+            try await connection.rows("""
+                SELECT COUNT(*) FROM attempt WHERE learner_id = \(learnerID) AND quiz_id = \(quizID)
+                """, logger).first?.decode(Int.self) ?? 0
+        }
+    }
+
+    /// A stored attempt with its answers, in their order.
+    static func attemptRecord(id: String, _ connection: PostgresConnection, _ logger: Logger) async throws
+        -> AttemptRecord?
+    {
+        guard let row = try await connection.rows("""
+            SELECT learner_id, course_id, course_version, quiz_id, is_final, seed, started_at, submitted_at, pass_mark
+            FROM attempt WHERE id = \(id)
+            """, logger).first else { return nil }
+        let (learner, course, version, quiz, isFinal, seed, startedAt, submittedAt, passMark) =
+            try row.decode((Int64, String, Int, String, Bool, Int64, Date, Date, Int).self)
+        let questions = try await connection.rows("""
+            SELECT question_id, content_hash, response, credit_numerator, credit_denominator FROM attempt_answer
+            WHERE attempt_id = \(id) ORDER BY position
+            """, logger).map { row in
+            let (question, hash, response, numerator, denominator) =
+                try row.decode((String, String, String?, Int, Int).self)
+            return QuestionResult(questionID: question, contentHash: hash,
+                                  response: try response.map(ResponseCoding.decode),
+                                  credit: Credit(numerator, over: denominator))
+        }
+        return AttemptRecord(
+            attemptID: id, learnerID: learner, courseID: course, courseVersion: version, quizID: quiz,
+            isFinalQuiz: isFinal, seed: UInt64(bitPattern: seed), startedAt: startedAt, submittedAt: submittedAt,
+            result: QuizResult(questions: questions, passMark: passMark))
+    }
+
+    /// A repeat's answer: the first record and the completion it earned.
+    private static func recorded(attemptID: String, _ connection: PostgresConnection, _ logger: Logger) async throws
+        -> RecordedAttempt
+    {
+        guard let record = try await attemptRecord(id: attemptID, connection, logger) else {
+            throw ProgressError(.attemptConflict, attemptID)
+        }
+        let completion = try await connection.rows("""
+            SELECT \(unescaped: completionColumns) FROM course_completion WHERE attempt_id = \(attemptID)
+            """, logger).first.map(Self.completion)
+        return RecordedAttempt(record: record, wasDuplicate: true, completion: completion)
+    }
+
+    private static func openDraft(learnerID: Int64, quizID: String, _ connection: PostgresConnection,
+                                  _ logger: Logger) async throws -> AttemptDraft? {
+        try await drafts(.latest(learnerID: learnerID, quizID: quizID), connection, logger).first
+    }
+
+    /// Which open attempts to read.
+    private enum DraftSelection {
+        case one(attemptID: String, learnerID: Int64)
+        case latest(learnerID: Int64, quizID: String)
+        case learner(Int64)
+        case expired(before: Date, limit: Int)
+
+        /// The statement reading them, newest or most overdue first.
+        var query: PostgresQuery {
+            let columns = "attempt_id, learner_id, course_id, quiz_id, seed, started_at, deadline FROM attempt_draft"
+            switch self {
+            case .one(let attemptID, let learnerID):
+                return "SELECT \(unescaped: columns) WHERE attempt_id = \(attemptID) AND learner_id = \(learnerID)"
+            case .latest(let learnerID, let quizID):
+                return """
+                    SELECT \(unescaped: columns) WHERE learner_id = \(learnerID) AND quiz_id = \(quizID)
+                    ORDER BY started_at DESC, attempt_id LIMIT 1
+                    """
+            case .learner(let learnerID):
+                return "SELECT \(unescaped: columns) WHERE learner_id = \(learnerID) ORDER BY started_at DESC, attempt_id"
+            case .expired(let now, let limit):
+                return """
+                    SELECT \(unescaped: columns) WHERE deadline IS NOT NULL AND deadline < \(now)
+                    ORDER BY deadline, attempt_id LIMIT \(limit)
+                    """
+            }
+        }
+    }
+
+    /// The open attempts `selection` names, each with its saved answers.
+    private static func drafts(_ selection: DraftSelection, _ connection: PostgresConnection,
+                               _ logger: Logger) async throws -> [AttemptDraft] {
+        let query = selection.query
+        var drafts: [AttemptDraft] = []
+        for row in try await connection.rows(query, logger) {
+            let (attempt, learner, course, quiz, seed, startedAt, deadline) =
+                try row.decode((String, Int64, String, String, Int64, Date, Date?).self)
+            var responses: [String: Response] = [:]
+            for answer in try await connection.rows("""
+                SELECT question_id, response FROM draft_answer WHERE attempt_id = \(attempt)
+                """, logger) {
+                let (question, response) = try answer.decode((String, String).self)
+                responses[question] = try ResponseCoding.decode(response)
+            }
+            drafts.append(AttemptDraft(attemptID: attempt, learnerID: learner, courseID: course, quizID: quiz,
+                                       seed: UInt64(bitPattern: seed), startedAt: startedAt, deadline: deadline,
+                                       responses: responses))
+        }
+        return drafts
+    }
+}

@@ -1,0 +1,66 @@
+import LearningCore
+import Logging
+import PostgresNIO
+
+extension PostgresStore {
+    /// Runs `work` in one transaction of this commune, as the role `hoctap_app` with `app.commune` set (both
+    /// `SET LOCAL`, so they end with the transaction and a pooled connection never carries them to another
+    /// store). Commits when `work` returns; rolls back and rethrows `work`'s own error otherwise. A deadlock or
+    /// serialization failure, which PostgreSQL asks the client to retry, is retried a few times.
+    @discardableResult
+    func transaction<Result: Sendable>(
+        _ work: @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        let commune = commune.value
+        let logger = logger
+        var tries = 0
+        while true {
+            tries += 1
+            do {
+                return try await client.withConnection { connection in
+                    try await connection.query("BEGIN", logger: logger)
+                    do {
+                        try await connection.query("""
+                            SELECT set_config('role', \(PostgresMigrations.appRole), true),
+                                   set_config('app.commune', \(commune), true)
+                            """, logger: logger)
+                        let result = try await work(connection)
+                        try await connection.query("COMMIT", logger: logger)
+                        return result
+                    } catch {
+                        // A broken connection cannot roll back; the server drops its transaction itself.
+                        _ = try? await connection.query("ROLLBACK", logger: logger)
+                        throw error
+                    }
+                }
+            } catch let error as PSQLError where tries < 5 && Self.isRetryable(error) {
+                continue
+            }
+        }
+    }
+
+    /// 40001 (serialization failure) and 40P01 (deadlock): PostgreSQL rolled the transaction back and asks for
+    /// it to be run again.
+    private static func isRetryable(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state == "40001" || state == "40P01"
+    }
+
+    /// The SQLSTATE of a server error, if `error` is one.
+    static func sqlState(_ error: any Error) -> String? {
+        (error as? PSQLError)?.serverInfo?[.sqlState]
+    }
+}
+
+extension PostgresConnection {
+    /// Runs `query` and returns its rows, all read.
+    func rows(_ query: PostgresQuery, _ logger: Logger) async throws -> [PostgresRow] {
+        try await self.query(query, logger: logger).collect()
+    }
+
+    /// Runs a statement and returns how many rows it gave back (with `RETURNING`, how many it changed).
+    @discardableResult
+    func run(_ query: PostgresQuery, _ logger: Logger) async throws -> Int {
+        try await self.query(query, logger: logger).collect().count
+    }
+}

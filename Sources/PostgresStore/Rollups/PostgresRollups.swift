@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The rollups the reports read, kept by small upserts inside the transaction of the event they count (constant
+/// work per event), keyed by the campaign's local day (`hoctap_day`):
+///
+/// - `registration_day`: per day, unit and category, the change in learners placed there (a registration +1; a
+///   move −1 where the learner was, +1 where they go). Registered by a period's end = the sum before it.
+/// - `day_figures`: per day, unit, category and course: first lesson completions, course completions, final
+///   attempts, passed ones and their percents.
+/// - `activity_day`: each (unit, category, learner, course) active on a day, for distinct counts over any run
+///   of days.
+///
+/// A period of whole local days is counted from these alone (`PostgresStore+Reporting`).
+enum PostgresRollups {
+    /// The learner's unit and category now (what an event written now records), locking the learner's row so
+    /// that one learner's writes happen one at a time. Nil when the commune has no such learner.
+    static func placementLocking(learnerID: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws
+        -> (unitID: String, category: String)?
+    {
+        try await connection.rows("SELECT unit_id, category FROM learner WHERE id = \(learnerID) FOR UPDATE", logger)
+            .first.map { try $0.decode((String, String).self) }
+    }
+
+    /// A learner placed in a unit and category at `date`: registered, or moved there (`from` their placement).
+    static func addPlacement(learnerID: Int64, unitID: String, category: String, at date: Date,
+                             from previous: (unitID: String, category: String)?, _ connection: PostgresConnection,
+                             _ logger: Logger) async throws {
+        try await connection.run("""
+            INSERT INTO learner_placement (learner_id, unit_id, category, at)
+            VALUES (\(learnerID), \(unitID), \(category), \(date))
+            """, logger)
+        if let previous {
+            try await addRegistration(at: date, unitID: previous.unitID, category: previous.category, delta: -1,
+                                      connection, logger)
+        }
+        try await addRegistration(at: date, unitID: unitID, category: category, delta: 1, connection, logger)
+    }
+
+    private static func addRegistration(at date: Date, unitID: String, category: String, delta: Int,
+                                        _ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.run("""
+            INSERT INTO registration_day (day, unit_id, category, delta)
+            VALUES (hoctap_day(\(date)), \(unitID), \(category), \(delta))
+            ON CONFLICT (commune_id, day, unit_id, category)
+            DO UPDATE SET delta = registration_day.delta + excluded.delta
+            """, logger)
+    }
+
+    /// A lesson event or an attempt of `learnerID` in `courseID` at `date`: the pair is active that day.
+    static func addActivity(learnerID: Int64, courseID: String, unitID: String, category: String, at date: Date,
+                            _ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.run("""
+            INSERT INTO activity_day (day, unit_id, category, learner_id, course_id)
+            VALUES (hoctap_day(\(date)), \(unitID), \(category), \(learnerID), \(courseID))
+            ON CONFLICT DO NOTHING
+            """, logger)
+    }
+
+    /// Counts and sums of one day, unit, category and course.
+    static func addFigures(at date: Date, unitID: String, category: String, courseID: String,
+                           lessonCompletions: Int = 0, courseCompletions: Int = 0, finalAttempts: Int = 0,
+                           passedAttempts: Int = 0, percentSum: Int = 0, _ connection: PostgresConnection,
+                           _ logger: Logger) async throws {
+        try await connection.run("""
+            INSERT INTO day_figures (day, unit_id, category, course_id, lesson_completions, course_completions,
+                                     final_attempts, passed_attempts, percent_sum)
+            VALUES (hoctap_day(\(date)), \(unitID), \(category), \(courseID), \(lessonCompletions),
+                    \(courseCompletions), \(finalAttempts), \(passedAttempts), \(percentSum))
+            ON CONFLICT (commune_id, day, unit_id, category, course_id) DO UPDATE SET
+                lesson_completions = day_figures.lesson_completions + excluded.lesson_completions,
+                course_completions = day_figures.course_completions + excluded.course_completions,
+                final_attempts = day_figures.final_attempts + excluded.final_attempts,
+                passed_attempts = day_figures.passed_attempts + excluded.passed_attempts,
+                percent_sum = day_figures.percent_sum + excluded.percent_sum
+            """, logger)
+    }
+
+    /// A lesson completed at `date`: counted if it is the lesson's first completion (by time), and the earlier
+    /// first completion it replaces, if any, uncounted. `previous` is the lesson's first completion before it.
+    static func addLessonCompletion(learnerID: Int64, courseID: String, lessonID: String, unitID: String,
+                                    category: String, at date: Date, previous: Date?,
+                                    _ connection: PostgresConnection, _ logger: Logger) async throws {
+        if let previous {
+            guard date < previous else { return }
+            // Completed earlier than the completion counted so far (an event written late): move the count.
+            if let row = try await connection.rows("""
+                SELECT unit_id, category FROM lesson_event
+                WHERE learner_id = \(learnerID) AND course_id = \(courseID) AND lesson_id = \(lessonID)
+                  AND kind = 'complete' AND at = \(previous)
+                ORDER BY id LIMIT 1
+                """, logger).first {
+                let (unit, recorded) = try row.decode((String, String).self)
+                try await addFigures(at: previous, unitID: unit, category: recorded, courseID: courseID,
+                                     lessonCompletions: -1, connection, logger)
+            }
+        }
+        try await addFigures(at: date, unitID: unitID, category: category, courseID: courseID, lessonCompletions: 1,
+                             connection, logger)
+    }
+}

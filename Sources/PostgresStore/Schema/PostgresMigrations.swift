@@ -1,0 +1,57 @@
+import Logging
+import PostgresNIO
+
+/// The schema, as numbered migrations in PostgreSQL's dialect, the same history as the SQLite store's
+/// (`ProgressStore/Database/Migrations.swift`) written for a city: every table carries `commune_id`, and every
+/// reference includes it, so no row can point into another commune. A migration is never edited once shipped:
+/// a change is a new one. Applied ids are kept in `schema_migrations`.
+enum PostgresMigrations {
+    /// The role every store transaction runs as (`SET LOCAL ROLE`): it owns nothing, so row-level security
+    /// applies to it, and it may only read and write rows, never change the schema or the policies.
+    static let appRole = "hoctap_app"
+
+    /// One migration: its id and its statements, run in order in the migrating transaction.
+    struct Migration: Sendable {
+        let id: String
+        let statements: [String]
+    }
+
+    static let all: [Migration] = [
+        Migration(id: "001-city-schema", statements: PostgresSchema.tables),
+        Migration(id: "002-commune-row-level-security", statements: PostgresSchema.rowLevelSecurity),
+        Migration(id: "003-copied-history-source-ids", statements: PostgresSchema.sourceIDs),
+    ]
+
+    /// Applies the migrations not yet applied, in one transaction, holding an advisory lock so that two
+    /// processes starting at once do not both migrate. Refuses a database migrated by a newer version.
+    static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("BEGIN", logger: logger)
+        do {
+            try await connection.query("SELECT pg_advisory_xact_lock(hashtext('hoctap-migrations'))", logger: logger)
+            try await connection.query("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
+                """, logger: logger)
+            var applied: Set<String> = []
+            for try await id in try await connection.query("SELECT id FROM schema_migrations", logger: logger)
+                .decode(String.self) {
+                applied.insert(id)
+            }
+            let known = Set(all.map(\.id))
+            if let unknown = applied.subtracting(known).sorted().first {
+                throw PostgresStoreError(.newerSchema, unknown)
+            }
+            for migration in all where !applied.contains(migration.id) {
+                for statement in migration.statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query("INSERT INTO schema_migrations (id) VALUES (\(migration.id))",
+                                           logger: logger)
+            }
+            try await connection.query("COMMIT", logger: logger)
+        } catch {
+            _ = try? await connection.query("ROLLBACK", logger: logger)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import LearningCore
+import PostgresNIO
+import PostgresStore
+import PostgresTestSupport
+import Testing
+import TestSupport
+
+/// Two communes in one city database: each store sees and writes its own commune's rows only, and raw SQL as
+/// the app's role is held to the same by PostgreSQL's row-level security, not by the store's queries.
+@Suite("Communes as tenants under row-level security",
+       .enabled(if: PostgresTestServer.isAvailable, Comment(rawValue: PostgresTestServer.skipReason)))
+struct TenancyTests {
+    let east = CommuneID("xa-dong")!
+    let west = CommuneID("xa-tay")!
+    let now = Date(timeIntervalSince1970: 1_780_000_000)
+
+    /// One database, a store for each commune, each with the same unit codes and one learner.
+    private func twoCommunes() async throws -> (PostgresLocation, PostgresStore, PostgresStore, Learner, Learner) {
+        let location = try await PostgresTestServer.freshDatabase()
+        let eastStore = try await PostgresStore(location: location, commune: east, hashing: .fastForTests)
+        let westStore = try await PostgresStore(location: location, commune: west, hashing: .fastForTests)
+        try await eastStore.saveUnits(CourseFixtures.units)
+        try await westStore.saveUnits(CourseFixtures.units)
+        let lan = try await eastStore.register(
+            NewLearner(displayName: "Nguyễn Thị Lan", unitID: "thon-1", category: .citizens, pin: "2468"), at: now)
+        let hung = try await westStore.register(
+            NewLearner(displayName: "Trần Văn Hùng", unitID: "thon-1", category: .citizens, pin: "1357"), at: now)
+        return (location, eastStore, westStore, lan, hung)
+    }
+
+    @Test func aStoreNeitherReadsNorChangesAnotherCommunesLearners() async throws {
+        let (location, eastStore, westStore, lan, hung) = try await twoCommunes()
+        defer {
+            eastStore.shutdown()
+            westStore.shutdown()
+        }
+        #expect(try await eastStore.learner(id: hung.id) == nil)
+        #expect(try await eastStore.learners(unitID: nil).map(\.id) == [lan.id])
+        #expect(try await westStore.learners(unitID: "thon-1").map(\.id) == [hung.id])
+        #expect(try await eastStore.learners(unitID: "thon-1", named: "Trần Văn Hùng").isEmpty)
+        #expect(try await eastStore.verifyPIN(learnerID: hung.id, pin: "1357") == false)
+        await #expect(throws: ProgressError(.unknownLearner, String(hung.id))) {
+            try await eastStore.anonymise(learnerID: hung.id, at: now)
+        }
+        await #expect(throws: ProgressError(.unknownLearner, String(hung.id))) {
+            try await eastStore.recordLessonVisit(learnerID: hung.id, courseID: "khoa", lessonID: "01", at: now)
+        }
+        await #expect(throws: ProgressError(.unknownLearner, String(hung.id))) {
+            try await eastStore.personalData(learnerID: hung.id)
+        }
+        // Hùng is untouched in his own commune.
+        let untouched = try #require(try await westStore.learner(id: hung.id))
+        #expect(untouched.displayName == "Trần Văn Hùng" && untouched.anonymisedAt == nil)
+        #expect(try await westStore.verifyPIN(learnerID: hung.id, pin: "1357"))
+        try await PostgresTestServer.drop(location)
+    }
+
+    @Test func rawSQLAsTheAppRoleSeesNoOtherCommuneAndCannotWriteIntoOne() async throws {
+        let (location, eastStore, westStore, lan, hung) = try await twoCommunes()
+        eastStore.shutdown()
+        westStore.shutdown()
+        let east = east.value
+        let west = west.value
+        try await PostgresTestServer.withConnection(to: location) { connection in
+            let logger = Logger(label: "tenancy-test")
+            try await connection.query("BEGIN", logger: logger)
+            try await connection.query("SET LOCAL ROLE hoctap_app", logger: logger)
+            // No commune set: no row of any commune.
+            let unset = try await connection.query("SELECT COUNT(*) FROM learner", logger: logger).collect()
+            #expect(try unset.first?.decode(Int.self) == 0)
+            try await connection.query("SELECT set_config('app.commune', \(east), true)", logger: logger)
+            // Every learner row it can see is its own, even asked for the other's id or commune by name.
+            let ids = try await connection.query("SELECT id FROM learner ORDER BY id", logger: logger).collect()
+                .map { try $0.decode(Int64.self) }
+            #expect(ids == [lan.id])
+            let asked = try await connection.query(
+                "SELECT COUNT(*) FROM learner WHERE id = \(hung.id) OR commune_id = \(west)", logger: logger).collect()
+            #expect(try asked.first?.decode(Int.self) == 0)
+            // An update or delete of the other's rows changes nothing.
+            let updated = try await connection.query(
+                "UPDATE learner SET display_name = 'x' WHERE id = \(hung.id) RETURNING id", logger: logger).collect()
+            #expect(updated.isEmpty)
+            let deleted = try await connection.query(
+                "DELETE FROM sign_in_throttle WHERE commune_id = \(west) RETURNING key", logger: logger).collect()
+            #expect(deleted.isEmpty)
+            try await connection.query("SAVEPOINT before_insert", logger: logger)
+            // A row written into the other commune is refused by the policy's WITH CHECK.
+            do {
+                try await connection.query("""
+                    INSERT INTO quiz_closure (commune_id, quiz_id, closed_at) VALUES (\(west), 'q', now())
+                    """, logger: logger)
+                Issue.record("an insert into another commune was accepted")
+            } catch let error as PSQLError {
+                #expect(error.serverInfo?[.sqlState] == "42501")
+            }
+            try await connection.query("ROLLBACK TO SAVEPOINT before_insert", logger: logger)
+            // Nor can the role lift the policies: it owns no table.
+            do {
+                try await connection.query("ALTER TABLE learner DISABLE ROW LEVEL SECURITY", logger: logger)
+                Issue.record("the app role turned row-level security off")
+            } catch let error as PSQLError {
+                #expect(error.serverInfo?[.sqlState] == "42501")
+            }
+            try await connection.query("ROLLBACK", logger: logger)
+        }
+        // Seen from outside the policies (the server's owner), Hùng's row is as it was.
+        let name = try await PostgresTestServer.withConnection(to: location) { connection in
+            try await connection.query("SELECT display_name FROM learner WHERE id = \(hung.id)",
+                                       logger: Logger(label: "tenancy-test")).collect().first?.decode(String.self)
+        }
+        #expect(name == "Trần Văn Hùng")
+        try await PostgresTestServer.drop(location)
+    }
+
+    @Test func eachCommuneReportsItsOwnFiguresOnly() async throws {
+        let (location, eastStore, westStore, lan, hung) = try await twoCommunes()
+        defer {
+            eastStore.shutdown()
+            westStore.shutdown()
+        }
+        try await eastStore.recordLessonVisit(learnerID: lan.id, courseID: "khoa", lessonID: "01", at: now)
+        try await westStore.recordLessonVisit(learnerID: hung.id, courseID: "khoa", lessonID: "01", at: now)
+        try await westStore.recordLessonVisit(learnerID: hung.id, courseID: "khoa-2", lessonID: "01", at: now)
+        let year = ReportingPeriod(start: now.addingTimeInterval(-86_400 * 30), end: now.addingTimeInterval(86_400))
+        let eastFigures = try await eastStore.figures(for: year)
+        let westFigures = try await westStore.figures(for: year)
+        #expect(eastFigures.courses.map(\.courseID) == ["khoa"])
+        #expect(westFigures.courses.map(\.courseID) == ["khoa", "khoa-2"])
+        #expect(eastFigures.groups.map(\.figures.registered) == [1])
+        #expect(eastFigures.groups.map(\.figures.enrolments) == [1])
+        #expect(westFigures.groups.map(\.figures.enrolments) == [2])
+        try await PostgresTestServer.drop(location)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import LearningCore
+import PostgresStore
+import PostgresTestSupport
+@testable import ProgressStore
+import Testing
+import TestSupport
+
+/// The same history written to the SQLite store and to the PostgreSQL store gives the same report figures,
+/// coverage, completers, award candidates and item counts for every period; PostgreSQL's day rollups give its
+/// raw figures, and rebuilt from the events they are those kept live: the city's reports are the communes'.
+@Suite("Reports from PostgreSQL equal those from SQLite",
+       .enabled(if: PostgresTestServer.isAvailable, Comment(rawValue: PostgresTestServer.skipReason)))
+struct PostgresReportingParityTests {
+    @Test(arguments: [11, 12] as [UInt64])
+    func aRandomHistoryGivesTheSameReportsOnBothStores(seed: UInt64) async throws {
+        var random = SplitMix64(seed: seed)
+        let location = try await PostgresTestServer.freshDatabase()
+        let commune = CommuneID("xa-so-sanh")!
+        let postgres = try await PostgresStore(location: location, commune: commune, hashing: .fastForTests,
+                                               reportingSource: .rollups)
+        let raw = try await PostgresStore(location: location, commune: commune, hashing: .fastForTests,
+                                          reportingSource: .raw)
+        defer {
+            postgres.shutdown()
+            raw.shutdown()
+        }
+        try await postgres.saveUnits(StoreFixture.units)
+        var twins = RandomHistory(sqlite: try await RollupTests.store(), postgres: postgres)
+        let now = try await twins.write(from: RollupTests.local(2025, 11, 20, 7), events: 250, &random)
+        let periods = RandomHistory.periods(until: now, &random)
+        var periodsWithActivity = 0
+        for period in periods {
+            let fromSQLite = try await RollupTests.answers(twins.sqlite, period)
+            let fromPostgres = try await RollupTests.answers(postgres, period)
+            #expect(fromPostgres == fromSQLite, "period \(period.start) – \(period.end)")
+            #expect(try await RollupTests.answers(raw, period) == fromPostgres, "rollups against raw events")
+            for unit in RollupTests.units {
+                #expect(try await postgres.figures(for: period, unitID: unit)
+                    == twins.sqlite.figures(for: period, unitID: unit))
+            }
+            if fromSQLite.groups.contains(where: { $0.figures.active > 0 }) { periodsWithActivity += 1 }
+        }
+        #expect(periodsWithActivity > periods.count / 3, "the periods reach the history")
+        // Item analysis of the final quizzes over the whole history.
+        let everything = ReportingPeriod(start: RollupTests.local(2025, 1, 1), end: now.addingTimeInterval(86_400))
+        for quiz in ["a/quiz", "b/quiz"] {
+            let sqliteCounts = try await twins.sqlite.itemCounts(quizID: quiz, period: everything)
+            #expect(sqliteCounts.attempts > 0)
+            #expect(try await postgres.itemCounts(quizID: quiz, period: everything) == sqliteCounts)
+        }
+        // The commune's rollups rebuilt from its events are those kept live.
+        try await postgres.rebuildSummaries()
+        for period in periods {
+            #expect(try await RollupTests.answers(postgres, period) == RollupTests.answers(twins.sqlite, period))
+        }
+        try await PostgresTestServer.drop(location)
+    }
+}
