@@ -2,6 +2,7 @@ import Foundation
 import LearningCore
 import Logging
 import PostgresNIO
+import StoreSupport
 
 /// The period figures in SQL, from the day rollups or from the raw events. The raw statements are the SQLite
 /// store's `ReportingQueries` in PostgreSQL's dialect: the truth the rollups are proved against. Every figure is

@@ -2,6 +2,7 @@ import Foundation
 public import LearningCore
 import Logging
 import PostgresNIO
+import StoreSupport
 
 extension PostgresStore {
     /// The period's figures per unit and category and per unit, category and course, grouped by the unit and

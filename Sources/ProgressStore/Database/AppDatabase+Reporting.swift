@@ -1,6 +1,7 @@
 public import Foundation
 import GRDB
 public import LearningCore
+import StoreSupport
 
 extension AppDatabase: ReportingRepository {
     /// The period's figures per unit and category (learner-level) and per unit, category and course
@@ -212,23 +213,10 @@ extension AppDatabase {
         "ORDER BY q.completions DESC, q.percentSum * 1.0 / q.completions DESC, l.displayName, l.id"
 }
 
-private struct GroupKey: Hashable {
-    var unitID: String
-    var category: String
-}
-
-private struct CourseKey: Hashable {
-    var group: GroupKey
-    var courseID: String
-}
-
-/// Figures per group and per course cell as they are read, then turned into the repository's answer.
-private struct FigureCells {
-    var groups: [GroupKey: ActivityFigures] = [:]
-    var courses: [CourseKey: ActivityFigures] = [:]
-
+/// How the SQLite store reads the figures into the cells both stores share.
+extension FigureCells {
     /// The figures from aggregate SQL over the raw events (`ReportingQueries`).
-    mutating func addRaw(period: ReportingPeriod, unitID: String?, _ db: Database) throws {
+    fileprivate mutating func addRaw(period: ReportingPeriod, unitID: String?, _ db: Database) throws {
         let arguments: StatementArguments = ["start": period.start, "end": period.end, "unit": unitID]
         for row in try Row.fetchAll(db, sql: ReportingQueries.registered, arguments: arguments) {
             groups[group(row), default: ActivityFigures()].registered += row[2]
@@ -253,7 +241,7 @@ private struct FigureCells {
 
     /// The figures from the rollups: whole years and days from `yearFigures` and `dayFigures`, distinct counts
     /// from the per-person rows, and the partial days at the ends from the raw events.
-    mutating func addRollups(_ pieces: PeriodPieces, unitID: String?, _ db: Database) throws {
+    fileprivate mutating func addRollups(_ pieces: PeriodPieces, unitID: String?, _ db: Database) throws {
         // Registered: the placements' net changes before the end's day, then those of that day up to the end.
         for row in try Row.fetchAll(db, sql: """
             SELECT unitId, category, SUM(delta) FROM registrationDay
@@ -275,7 +263,7 @@ private struct FigureCells {
                     groups[group(row), default: ActivityFigures()].registered += 1
                 }
                 if let unit = row[2] as String?, unitID == nil || unit == unitID {
-                    groups[GroupKey(unitID: unit, category: row[3]), default: ActivityFigures()].registered -= 1
+                    groups[Group(unitID: unit, category: row[3]), default: ActivityFigures()].registered -= 1
                 }
             }
         }
@@ -486,7 +474,7 @@ private struct FigureCells {
     /// learners of the group.
     private mutating func add(distinct row: Row) {
         if let courseID = row[2] as String? {
-            courses[CourseKey(group: group(row), courseID: courseID), default: ActivityFigures()].enrolments += row[3]
+            courses[Cell(group: group(row), courseID: courseID), default: ActivityFigures()].enrolments += row[3]
         } else {
             groups[group(row), default: ActivityFigures()].active += row[3]
         }
@@ -508,32 +496,8 @@ private struct FigureCells {
         courses[key, default: ActivityFigures()].percentSum += row[5]
     }
 
-    private func group(_ row: Row) -> GroupKey { GroupKey(unitID: row[0], category: row[1]) }
-    private func course(_ row: Row) -> CourseKey { CourseKey(group: group(row), courseID: row[2]) }
-
-    /// Course-level counts rolled up into their group, so a group's figures are complete on their own (course
-    /// cells carry no learner counts). Cells with nothing in them are left out, whichever source read them.
-    func result() -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures]) {
-        var groups = groups
-        for (key, figures) in courses {
-            groups[key.group] = groups[key.group, default: ActivityFigures()] + figures
-        }
-        let empty = ActivityFigures()
-        return (
-            groups.compactMap { key, figures in
-                guard figures != empty else { return nil }
-                return LearnerCategory(rawValue: key.category).map {
-                    LearnerGroupFigures(unitID: key.unitID, category: $0, figures: figures)
-                }
-            }.sorted { ($0.unitID, $0.category) < ($1.unitID, $1.category) },
-            courses.compactMap { key, figures in
-                guard figures != empty else { return nil }
-                return LearnerCategory(rawValue: key.group.category).map {
-                    CourseGroupFigures(unitID: key.group.unitID, category: $0, courseID: key.courseID,
-                                       figures: figures)
-                }
-            }.sorted { ($0.unitID, $0.category, $0.courseID) < ($1.unitID, $1.category, $1.courseID) })
-    }
+    private func group(_ row: Row) -> Group { Group(unitID: row[0], category: row[1]) }
+    private func course(_ row: Row) -> Cell { Cell(group: group(row), courseID: row[2]) }
 }
 
 extension ActivityFigures {

@@ -1,24 +1,38 @@
-import LearningCore
+public import LearningCore
 
-/// Figures per (unit, category) group and per (unit, category, course) cell as they are read, then turned into
-/// the repository's answer.
-struct FigureCells {
-    struct Group: Hashable {
-        var unitID: String
-        var category: String
+/// Figures per (unit, category) group and per (unit, category, course) cell as either store reads them, then
+/// turned into the repository's answer.
+package struct FigureCells {
+    /// A unit and a learner category, as stored.
+    package struct Group: Hashable {
+        package var unitID: String
+        package var category: String
+
+        package init(unitID: String, category: String) {
+            self.unitID = unitID
+            self.category = category
+        }
     }
 
-    struct Cell: Hashable {
-        var group: Group
-        var courseID: String
+    /// A group and a course.
+    package struct Cell: Hashable {
+        package var group: Group
+        package var courseID: String
+
+        package init(group: Group, courseID: String) {
+            self.group = group
+            self.courseID = courseID
+        }
     }
 
-    var groups: [Group: ActivityFigures] = [:]
-    var courses: [Cell: ActivityFigures] = [:]
+    package var groups: [Group: ActivityFigures] = [:]
+    package var courses: [Cell: ActivityFigures] = [:]
+
+    package init() {}
 
     /// Course-level counts rolled up into their group, so a group's figures are complete on their own; cells
-    /// with nothing in them left out; sorted by unit, category (and course) as the SQLite store sorts them.
-    func result() -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures]) {
+    /// with nothing in them left out; sorted by unit, category (and course) the same order from either store.
+    package func result() -> (groups: [LearnerGroupFigures], courses: [CourseGroupFigures]) {
         var groups = groups
         for (cell, figures) in courses {
             groups[cell.group] = groups[cell.group, default: ActivityFigures()] + figures
