@@ -18,11 +18,8 @@ extension PostgresStore {
 
     /// Registers a learner (PIN hashed off the cooperative pool first) with their placement, in one transaction.
     public func register(_ new: NewLearner, at date: Date) async throws -> Learner {
-        let name = try LearnerValidation.name(new.displayName)
-        let phone = try new.phone.flatMap { try LearnerValidation.phone($0) }
-        var hashed: String?
-        if let pin = new.pin { hashed = await hashing.hashPINOffPool(try LearnerValidation.pin(pin)) }
-        let pinHash = hashed
+        let checked = try await CheckedRegistration(new, hashing: hashing)
+        let (name, phone, pinHash) = (checked.name, checked.phone, checked.pinHash)
         let logger = logger
         return try await transaction { connection in
             try await Self.requireActiveUnit(new.unitID, connection, logger)

@@ -5,11 +5,8 @@ public import LearningCore
 
 extension AppDatabase {
     public func register(_ new: NewLearner, at date: Date) async throws -> Learner {
-        let name = try LearnerValidation.name(new.displayName)
-        let phone = try new.phone.flatMap { try LearnerValidation.phone($0) }
-        var hashed: String?
-        if let pin = new.pin { hashed = await hashing.hashPINOffPool(try LearnerValidation.pin(pin)) }
-        let pinHash = hashed
+        let checked = try await CheckedRegistration(new, hashing: hashing)
+        let (name, phone, pinHash) = (checked.name, checked.phone, checked.pinHash)
         let calendar = calendar
         return try await writer.write { db in
             try Self.requireActiveUnit(new.unitID, db)
