@@ -108,7 +108,8 @@ for target in $targets; do
   artifacts=$(find "$out/artifacts-$target" -type f | wc -l)
   result=ok
   if [ "${status[$target]}" -ne 0 ] || [ "$artifacts" -gt 0 ]; then
-    result="FAILED: $(grep -m1 -oE 'ERROR: [A-Za-z]+: [^ ]+( [^ ]+)?|deadly signal|Fatal error: [^:]*' "$out/$target".*.log | head -1 || echo "exit ${status[$target]}"); input in fuzz/artifacts-$target/"
+    result="FAILED: $(grep -m1 -oE 'ERROR: [A-Za-z]+: [^ ]+( [^ ]+)?|deadly signal|Fatal error: [^:]*' "$out/$target".*.log | head -1 || echo "exit ${status[$target]}")"
+    [ "$artifacts" -gt 0 ] && result="$result; input in fuzz/artifacts-$target/"
     failed=1
   elif [ "${executed:-0}" -lt "$runs" ]; then
     result="FAILED: only ${executed:-0} runs in ${max_seconds} s"
