@@ -68,7 +68,9 @@ extension HocTapCommand {
                 try await store.run(.syncingUnits) { database, messages in
                     // The file keeps who reaches the configured basic level as completions come (the coverage
                     // report).
-                    try await serve(database, messages: messages) { campaign in
+                    let configured = try CampaignConfigurationLoader.load(
+                        contentDirectory: try store.content.locate().url)
+                    try await serve(database, configured: configured, messages: messages) { campaign in
                         try await database.keepBasicLevel(campaign.basicLevel)
                     }
                 }
@@ -80,7 +82,7 @@ extension HocTapCommand {
                 let database = try await city.open()
                 defer { database.shutdown() }
                 try await database.saveUnits(campaign.units)
-                try await serve(database, messages: messages) { _ in }
+                try await serve(database, configured: campaign, messages: messages) { _ in }
             } catch let error as ExitCode {
                 throw error
             } catch {
@@ -89,14 +91,14 @@ extension HocTapCommand {
         }
 
         /// Serves the kiosk over `database`, whichever store it is: the fronts see only the use cases.
+        /// `configured` is the campaign as `Content/` gives it, read once by the caller.
         private func serve<Store: ProgressRepository & StaffRepository & ReportingRepository & ItemAnalysisRepository>(
-            _ database: Store, messages: MessageCatalog,
+            _ database: Store, configured: CampaignConfiguration, messages: MessageCatalog,
             keepBasicLevel: (CampaignConfiguration) async throws -> Void
         ) async throws {
             let catalog = try courses.catalog()
             let clock = SystemWallClock()
             let contentDirectory = try store.content.locate().url
-            let configured = try CampaignConfigurationLoader.load(contentDirectory: contentDirectory)
             let campaign = configured.withUnits(storedIn: try await database.units())
             try await keepBasicLevel(campaign)
             let services = KioskServices(
