@@ -85,43 +85,41 @@ extension PostgresStore {
     /// Writes the graded attempt whole, in one transaction with its answers, the summaries and rollups, the
     /// removal of its draft and the completion it earns; acknowledged once committed. A repeat (same attempt id,
     /// or same submission id from the same learner and quiz) returns the first record and completion unchanged.
+    ///
+    /// The writing is one statement, `hoctap_record_attempt` (`AttemptSubmission`): sent alone, one round trip,
+    /// unless a passed final quiz may complete the course, whose completion is then written in the same
+    /// transaction after it.
     public func recordAttempt(
         _ record: AttemptRecord, submissionID: String?, completing: CompletionRequirement?
     ) async throws -> RecordedAttempt {
-        let responses = try record.result.questions.map { try $0.response.map(ResponseCoding.encode) }
+        let submission = AttemptSubmission(
+            record, submissionID: submissionID,
+            responses: try record.result.questions.map { try $0.response.map(ResponseCoding.encode) },
+            commune: commune.value)
         let logger = logger
         do {
+            guard let completing, record.isFinalQuiz, record.result.passed else {
+                switch try await singleStatement({ try await submission.run($0, logger) }) {
+                case .recorded:
+                    return RecordedAttempt(record: record, wasDuplicate: false, completion: nil)
+                case .repeated(let attemptID):
+                    return try await transaction { try await Self.recorded(attemptID: attemptID, $0, logger) }
+                case let refused:
+                    throw Self.refusal(refused, record, submissionID: submissionID)
+                }
+            }
             return try await transaction { connection in
-                // The learner's row locked: their submissions are written one at a time.
-                guard let placement = try await PostgresRollups.placementLocking(
-                    learnerID: record.learnerID, connection, logger)
-                else { throw ProgressError(.unknownLearner, String(record.learnerID)) }
-                if let submissionID, let earlier = try await connection.rows("""
-                    SELECT id, learner_id, quiz_id FROM attempt WHERE submission_id = \(submissionID)
-                    """, logger).first.map({ try $0.decode((String, Int64, String).self) }), earlier.0 != record.attemptID {
-                    // The same submission id for another attempt: a retry of that one only if it is the same quiz.
-                    guard earlier.1 == record.learnerID, earlier.2 == record.quizID else {
-                        throw LearningError(.submissionConflict, submissionID)
-                    }
-                    return try await Self.recorded(attemptID: earlier.0, connection, logger)
-                }
-                if let existing = try await connection.rows("""
-                    SELECT learner_id, quiz_id FROM attempt WHERE id = \(record.attemptID)
-                    """, logger).first.map({ try $0.decode((Int64, String).self) }) {
-                    guard existing.0 == record.learnerID, existing.1 == record.quizID else {
-                        throw ProgressError(.attemptConflict, record.attemptID)
-                    }
-                    return try await Self.recorded(attemptID: record.attemptID, connection, logger)
-                }
-                try await Self.insertAttempt(record, submissionID: submissionID, responses: responses,
-                                             placement: placement, connection, logger)
-                var completion: CourseCompletion?
-                if let completing, record.isFinalQuiz, record.result.passed {
-                    completion = try await Self.completeIfDue(
+                switch try await submission.run(connection, logger) {
+                case .recorded(let unitID, let category):
+                    let completion = try await Self.completeIfDue(
                         learnerID: record.learnerID, completing, at: record.submittedAt, attemptID: record.attemptID,
-                        placement: placement, connection, logger)
+                        placement: (unitID, category), connection, logger)
+                    return RecordedAttempt(record: record, wasDuplicate: false, completion: completion)
+                case .repeated(let attemptID):
+                    return try await Self.recorded(attemptID: attemptID, connection, logger)
+                case let refused:
+                    throw Self.refusal(refused, record, submissionID: submissionID)
                 }
-                return RecordedAttempt(record: record, wasDuplicate: false, completion: completion)
             }
         } catch where Self.sqlState(error) == "23505" {
             // Another learner's submission with the same id, committed between the check and the insert.
@@ -129,28 +127,13 @@ extension PostgresStore {
         }
     }
 
-    /// The attempt's rows, its draft removed, and what it adds to the summaries and rollups.
-    private static func insertAttempt(
-        _ record: AttemptRecord, submissionID: String?, responses: [String?],
-        placement: (unitID: String, category: String), _ connection: PostgresConnection, _ logger: Logger
-    ) async throws {
-        let result = record.result
-        try await insertRows(of: record, learnerID: record.learnerID, submissionID: submissionID,
-                             recordedIn: placement, responses: responses, connection, logger)
-        try await connection.run("DELETE FROM attempt_draft WHERE attempt_id = \(record.attemptID)", logger)
-        try await PostgresSummaries.addCourseActivity(
-            learnerID: record.learnerID, courseID: record.courseID, first: record.startedAt, last: record.submittedAt,
-            lessonsCompleted: 0, finalAttempts: record.isFinalQuiz ? 1 : 0,
-            percent: record.isFinalQuiz ? result.percent : nil,
-            passedAt: record.isFinalQuiz && result.passed ? record.submittedAt : nil, connection, logger)
-        try await PostgresRollups.addActivity(learnerID: record.learnerID, courseID: record.courseID,
-                                              unitID: placement.unitID, category: placement.category,
-                                              at: record.submittedAt, connection, logger)
-        if record.isFinalQuiz {
-            try await PostgresRollups.addFigures(
-                at: record.submittedAt, unitID: placement.unitID, category: placement.category,
-                courseID: record.courseID, finalAttempts: 1, passedAttempts: result.passed ? 1 : 0,
-                percentSum: result.percent, connection, logger)
+    /// The error a refused submission gives.
+    private static func refusal(_ outcome: AttemptSubmission.Outcome, _ record: AttemptRecord,
+                                submissionID: String?) -> any Error {
+        switch outcome {
+        case .unknownLearner: ProgressError(.unknownLearner, String(record.learnerID))
+        case .submissionConflict: LearningError(.submissionConflict, submissionID ?? record.attemptID)
+        default: ProgressError(.attemptConflict, record.attemptID)
         }
     }
 

@@ -5,34 +5,50 @@ import PostgresNIO
 extension PostgresStore {
     /// Runs `work` in one transaction of this commune, as the role `hoctap_app` with `app.commune` set (both
     /// `SET LOCAL`, so they end with the transaction and a pooled connection never carries them to another
-    /// store). Commits when `work` returns; rolls back and rethrows `work`'s own error otherwise. A deadlock or
-    /// serialization failure, which PostgreSQL asks the client to retry, is retried a few times.
+    /// store). Commits when `work` returns; rolls back and rethrows `work`'s own error otherwise; retried as
+    /// `retrying` says.
     @discardableResult
     func transaction<Result: Sendable>(
         _ work: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let commune = commune.value
         let logger = logger
+        return try await retrying { connection in
+            try await connection.query("BEGIN", logger: logger)
+            do {
+                try await connection.query("""
+                    SELECT set_config('role', \(PostgresMigrations.appRole), true),
+                           set_config('app.commune', \(commune), true)
+                    """, logger: logger)
+                let result = try await work(connection)
+                try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                // A broken connection cannot roll back; the server drops its transaction itself.
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    /// Runs one statement as its own transaction (committed, durably, before its answer comes back): one round
+    /// trip. The statement must take the role and the commune itself, as `hoctap_record_attempt` does.
+    func singleStatement<Result: Sendable>(
+        _ work: @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        try await retrying(work)
+    }
+
+    /// Runs `work` on a pooled connection; a deadlock or serialization failure, which PostgreSQL asks the client
+    /// to retry, is retried a few times.
+    private func retrying<Result: Sendable>(
+        _ work: @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
         var tries = 0
         while true {
             tries += 1
             do {
-                return try await client.withConnection { connection in
-                    try await connection.query("BEGIN", logger: logger)
-                    do {
-                        try await connection.query("""
-                            SELECT set_config('role', \(PostgresMigrations.appRole), true),
-                                   set_config('app.commune', \(commune), true)
-                            """, logger: logger)
-                        let result = try await work(connection)
-                        try await connection.query("COMMIT", logger: logger)
-                        return result
-                    } catch {
-                        // A broken connection cannot roll back; the server drops its transaction itself.
-                        _ = try? await connection.query("ROLLBACK", logger: logger)
-                        throw error
-                    }
-                }
+                return try await client.withConnection(work)
             } catch let error as PSQLError where tries < 5 && Self.isRetryable(error) {
                 continue
             }

@@ -20,6 +20,7 @@ enum PostgresMigrations {
         Migration(id: "001-city-schema", statements: PostgresSchema.tables),
         Migration(id: "002-commune-row-level-security", statements: PostgresSchema.rowLevelSecurity),
         Migration(id: "003-copied-history-source-ids", statements: PostgresSchema.sourceIDs),
+        Migration(id: "004-one-statement-submission", statements: PostgresSubmissionFunction.statements),
     ]
 
     /// Applies the migrations not yet applied, in one transaction, holding an advisory lock so that two
