@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL cluster on loopback for the PostgreSQL half of the tests (make test-postgres, .ci/run).
 #   scripts/postgres-cluster.sh start DIR [PORT]   initdb into DIR, start on 127.0.0.1:PORT (55432), print its address
 #   scripts/postgres-cluster.sh stop DIR            stop it and remove DIR
+# PG_MAX_CONNECTIONS (300) raises the server's connection limit (a benchmark's hundred servers need more).
 # PostgreSQL refuses to run as root: as root the cluster belongs to the system user hoctap-ci (made if missing).
 # Installs Debian's postgresql when its programs are missing (apt-get, as root or through sudo).
 set -euo pipefail
@@ -39,7 +40,7 @@ start)
     # Trust on loopback only: the cluster lives for one test run and listens on 127.0.0.1 alone.
     as_owner "$bin/initdb" -D "$dir/data" -U hoctap --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-k $dir -p $port -h 127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=300" start >&2
+        -o "-k $dir -p $port -h 127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=${PG_MAX_CONNECTIONS:-300}" start >&2
     echo "postgres://hoctap@127.0.0.1:$port/postgres"
     ;;
 stop)

@@ -177,6 +177,7 @@ errors:
   postgres:
     invalid-address: "Địa chỉ cơ sở dữ liệu không đúng dạng postgres://người-dùng@máy-chủ:cổng/tên-cơ-sở-dữ-liệu (ví dụ postgres://hoctap@127.0.0.1:5432/hoctap)."
     invalid-commune: "Mã xã, phường \"{0}\" không dùng được: cần từ 1 đến 63 ký tự gồm chữ thường không dấu (a–z), chữ số và dấu gạch ngang, ví dụ xa-kien-thuy."
+    invalid-connections: "Số kết nối \"{0}\" trong địa chỉ (?connections=) không dùng được: cần một số nguyên từ 1 đến 100."
     commune-required: "Khi dùng cơ sở dữ liệu PostgreSQL của thành phố, cần cho biết mã xã, phường: --commune MÃ (hoặc ?commune=MÃ trong địa chỉ, hoặc biến môi trường HOCTAP_COMMUNE)."
     unreachable: "Không kết nối được máy chủ PostgreSQL {0}. Hãy kiểm tra máy chủ đã chạy, địa chỉ và cổng đúng, và mạng giữa hai máy."
     refused: "Máy chủ PostgreSQL {0} từ chối kết nối: tên người dùng, mật khẩu hoặc tên cơ sở dữ liệu chưa đúng. Hãy kiểm tra lại địa chỉ."

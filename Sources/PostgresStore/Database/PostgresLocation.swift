@@ -15,7 +15,8 @@ public struct PostgresLocation: Sendable, Hashable {
     public var database: String
     /// The commune named in the address (`?commune=`), if any.
     public var commune: CommuneID?
-    /// How many connections one store may hold open.
+    /// How many connections one store may hold open (`?connections=`, 1 to 100; 20 by default). A city's
+    /// hundred servers on one PostgreSQL share its `max_connections`, so each may be given fewer.
     public var maximumConnections: Int = 20
 
     /// The location an address names; refuses with `PostgresStoreError(.invalidAddress)` anything else.
@@ -35,6 +36,12 @@ public struct PostgresLocation: Sendable, Hashable {
         if let raw = components.queryItems?.first(where: { $0.name == "commune" })?.value {
             guard let commune = CommuneID(raw) else { throw PostgresStoreError(.invalidCommune, raw) }
             self.commune = commune
+        }
+        if let raw = components.queryItems?.first(where: { $0.name == "connections" })?.value {
+            guard let count = Int(raw), (1...100).contains(count) else {
+                throw PostgresStoreError(.invalidConnections, raw)
+            }
+            maximumConnections = count
         }
     }
 

@@ -10,6 +10,8 @@ public struct PostgresStoreError: UserFacingError, Hashable, CustomStringConvert
         case invalidAddress = "invalid-address"
         /// A commune code that is not lower-case letters, digits and dashes.
         case invalidCommune = "invalid-commune"
+        /// A `?connections=` that is not a whole number from 1 to 100.
+        case invalidConnections = "invalid-connections"
         /// A PostgreSQL address was given without the commune the store works for.
         case communeRequired = "commune-required"
         /// No server answered at the address (refused, timed out, unknown host).
@@ -47,7 +49,7 @@ public struct PostgresStoreError: UserFacingError, Hashable, CustomStringConvert
     init(opening error: any Error, at location: PostgresLocation) {
         let place = location.place
         self.init(sorting: error)
-        if kind != .invalidCommune && kind != .invalidAddress {
+        if ![.invalidCommune, .invalidAddress, .invalidConnections].contains(kind) {
             self = PostgresStoreError(kind, detail, shown: place)
         }
     }
