@@ -3,8 +3,8 @@ public import LearningCore
 
 /// A commune's whole recorded history as one store holds it, for copying it into another (`hoctap db copy`, from
 /// the commune's SQLite file into the city's PostgreSQL database). Learners keep their id in the source
-/// (`sourceID`), which the events refer to; secrets travel only as their bcrypt hashes. Open attempts, sign-in
-/// failures and the summaries and rollups are not part of it: the target rebuilds summaries and rollups from
+/// (`sourceID`), which the events refer to; secrets travel only as their bcrypt hashes. Open attempts and the
+/// sign-in failures being counted come along; the summaries and rollups do not: the target rebuilds them from
 /// these events.
 public struct CommuneHistory: Sendable {
     /// A learner with what the source keeps about them.
@@ -150,6 +150,20 @@ public struct CommuneHistory: Sendable {
         }
     }
 
+    /// An attempt begun and not yet submitted, with when each of its answers was last saved.
+    public struct OpenAttempt: Sendable {
+        /// The attempt as begun, its learner by their id in the source store, with the answers saved so far.
+        public var draft: AttemptDraft
+        /// When each answer (by question id) was last saved.
+        public var savedAt: [String: Date]
+
+        /// One made of the values given.
+        public init(draft: AttemptDraft, savedAt: [String: Date]) {
+            self.draft = draft
+            self.savedAt = savedAt
+        }
+    }
+
     /// Units of the commune.
     public var units: [CommuneUnit] = []
     /// Learners, deleted ones included (as figures).
@@ -170,6 +184,11 @@ public struct CommuneHistory: Sendable {
     public var quizClosures: [(quizID: String, closedAt: Date)] = []
     /// The audit log of staff actions, each with its id in the source.
     public var audit: [(sourceID: Int64, entry: AuditEntry)] = []
+    /// Attempts begun and not yet submitted: a learner moved to the city database mid-quiz finds theirs there.
+    public var openAttempts: [OpenAttempt] = []
+    /// Sign-in failures being counted (a learner's PIN, a kiosk, a staff account or address), by the store's key:
+    /// a move does not give a guesser fresh tries.
+    public var signInFailures: [(key: String, state: SignInThrottle.State)] = []
 
     /// An empty history, to be filled by a store.
     public init() {}
@@ -179,12 +198,13 @@ public struct CommuneHistory: Sendable {
         HistoryCounts(units: units.count, learners: learners.count, placements: placements.count,
                       consents: consents.count, lessonEvents: lessonEvents.count, attempts: attempts.count,
                       completions: completions.count, staff: staff.count, quizClosures: quizClosures.count,
-                      audit: audit.count)
+                      audit: audit.count, openAttempts: openAttempts.count, signInFailures: signInFailures.count)
     }
 
     /// How many rows of each kind it has to write.
     public var rowCount: Int {
         units.count + learners.count + placements.count + consents.count + lessonEvents.count + attempts.count
-            + completions.count + staff.count + quizClosures.count + audit.count
+            + completions.count + staff.count + quizClosures.count + audit.count + openAttempts.count
+            + signInFailures.count
     }
 }

@@ -122,6 +122,8 @@ cli:
       staff: "Tài khoản cán bộ"
       quiz_closures: "Bài kiểm tra đã đóng"
       audit: "Nhật ký thao tác của cán bộ"
+      open_attempts: "Bài kiểm tra đang làm dở"
+      sign_in_failures: "Lần đăng nhập sai đang được đếm"
 
 staff:
   role:

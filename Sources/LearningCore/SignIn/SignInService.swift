@@ -117,7 +117,14 @@ public struct SignInService: Sendable {
         if unit.retiredAt != nil { throw LearningError(.unitRetired, unit.name) }
     }
 
-    static func learnerKey(_ id: Int64) -> String { "learner:\(id)" }
+    /// The key a learner's wrong PINs are counted under in the store.
+    public static func learnerKey(_ id: Int64) -> String { "learner:\(id)" }
+
+    /// The learner a throttle key counts wrong PINs for, if it is a learner's key (a store copied elsewhere
+    /// gives its learners new ids, and their keys must follow).
+    public static func learnerID(inKey key: String) -> Int64? {
+        key.hasPrefix("learner:") ? Int64(key.dropFirst("learner:".count)) : nil
+    }
 
     private static func throttled(_ wait: TimeInterval) -> LearningError {
         LearningError(.signInThrottled, retryAfterSeconds: Int(wait.rounded(.up)))

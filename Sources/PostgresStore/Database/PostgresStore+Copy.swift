@@ -129,8 +129,55 @@ extension PostgresStore {
                     """, logger)
                 step()
             }
+            try await Self.copyOpenAttempts(history.openAttempts, learner: target, step, connection, logger)
+            for (key, state) in history.signInFailures {
+                // A learner's key names their id, which is the city's own here.
+                let cityKey = try SignInService.learnerID(inKey: key).map { SignInService.learnerKey(try target($0)) }
+                    ?? key
+                try await connection.run("""
+                    INSERT INTO sign_in_throttle (key, failures, last_failure_at, locked_until)
+                    VALUES (\(cityKey), \(state.failures), \(state.lastFailureAt), \(state.lockedUntil))
+                    ON CONFLICT (commune_id, key) DO UPDATE SET failures = excluded.failures,
+                        last_failure_at = excluded.last_failure_at, locked_until = excluded.locked_until
+                    WHERE sign_in_throttle.last_failure_at < excluded.last_failure_at
+                    """, logger)
+                step()
+            }
             try await PostgresRebuild.run(connection, logger)
         }
+    }
+
+    /// The attempts still open in the source, with their saved answers (a newer save wins on a second copy);
+    /// an attempt submitted since an earlier copy is open no longer.
+    private static func copyOpenAttempts(
+        _ openAttempts: [CommuneHistory.OpenAttempt], learner target: (Int64) throws -> Int64, _ step: () -> Void,
+        _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        for open in openAttempts {
+            let draft = open.draft
+            try await connection.run("""
+                INSERT INTO attempt_draft (attempt_id, learner_id, course_id, quiz_id, seed, started_at, deadline)
+                SELECT \(draft.attemptID), \(try target(draft.learnerID)), \(draft.courseID), \(draft.quizID),
+                       \(Int64(bitPattern: draft.seed)), \(draft.startedAt), \(draft.deadline)
+                WHERE NOT EXISTS (SELECT 1 FROM attempt WHERE id = \(draft.attemptID))
+                ON CONFLICT DO NOTHING
+                """, logger)
+            for (question, response) in draft.responses.sorted(by: { $0.key < $1.key }) {
+                let savedAt = open.savedAt[question] ?? draft.startedAt
+                try await connection.run("""
+                    INSERT INTO draft_answer (attempt_id, question_id, response, saved_at)
+                    SELECT \(draft.attemptID), \(question), \(try ResponseCoding.encode(response)), \(savedAt)
+                    WHERE EXISTS (SELECT 1 FROM attempt_draft WHERE attempt_id = \(draft.attemptID))
+                    ON CONFLICT (commune_id, attempt_id, question_id) DO UPDATE SET
+                        response = excluded.response, saved_at = excluded.saved_at
+                    WHERE draft_answer.saved_at < excluded.saved_at
+                    """, logger)
+            }
+            step()
+        }
+        try await connection.run("""
+            DELETE FROM attempt_draft d WHERE EXISTS (SELECT 1 FROM attempt a WHERE a.id = d.attempt_id)
+            """, logger)
     }
 
     /// How many rows of each kind of history the commune holds.
@@ -142,14 +189,15 @@ extension PostgresStore {
                        (SELECT COUNT(*) FROM learner_placement), (SELECT COUNT(*) FROM consent_event),
                        (SELECT COUNT(*) FROM lesson_event), (SELECT COUNT(*) FROM attempt),
                        (SELECT COUNT(*) FROM course_completion), (SELECT COUNT(*) FROM staff_account),
-                       (SELECT COUNT(*) FROM quiz_closure), (SELECT COUNT(*) FROM audit_event)
+                       (SELECT COUNT(*) FROM quiz_closure), (SELECT COUNT(*) FROM audit_event),
+                       (SELECT COUNT(*) FROM attempt_draft), (SELECT COUNT(*) FROM sign_in_throttle)
                 """, logger).first
             guard let row else { return HistoryCounts() }
-            let (units, learners, placements, consents, events, attempts, completions, staff, closures, audit) =
-                try row.decode((Int, Int, Int, Int, Int, Int, Int, Int, Int, Int).self)
+            let (units, learners, placements, consents, events, attempts, completions, staff, closures, audit, open,
+                 failures) = try row.decode((Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int, Int).self)
             return HistoryCounts(units: units, learners: learners, placements: placements, consents: consents,
                                  lessonEvents: events, attempts: attempts, completions: completions, staff: staff,
-                                 quizClosures: closures, audit: audit)
+                                 quizClosures: closures, audit: audit, openAttempts: open, signInFailures: failures)
         }
     }
 

@@ -162,7 +162,8 @@ extension AppDatabase {
         return try draft(row, db)
     }
 
-    private static func draft(_ row: AttemptDraftRow, _ db: Database) throws -> AttemptDraft {
+    /// An open attempt with the answers saved so far.
+    static func draft(_ row: AttemptDraftRow, _ db: Database) throws -> AttemptDraft {
         let answers = try DraftAnswerRow.filter(Column("attemptId") == row.attemptId).fetchAll(db)
         var responses: [String: Response] = [:]
         for answer in answers {

@@ -52,6 +52,16 @@ extension AppDatabase {
                                                          detail: row[5]))
                 }
             }
+            var savedAt: [String: [String: Date]] = [:]
+            for answer in try DraftAnswerRow.fetchAll(db) {
+                savedAt[answer.attemptId, default: [:]][answer.questionId] = answer.savedAt
+            }
+            history.openAttempts = try AttemptDraftRow.order(Column("startedAt"), Column("attemptId")).fetchAll(db)
+                .map { CommuneHistory.OpenAttempt(draft: try Self.draft($0, db), savedAt: savedAt[$0.attemptId] ?? [:]) }
+            history.signInFailures = try Row.fetchAll(db, sql: """
+                SELECT key, failures, lastFailureAt, lockedUntil FROM signInThrottle ORDER BY key
+                """).map { (key: $0[0], state: SignInThrottle.State(failures: $0[1], lastFailureAt: $0[2],
+                                                                     lockedUntil: $0[3])) }
             return history
         }
     }
