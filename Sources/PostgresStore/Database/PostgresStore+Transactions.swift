@@ -3,7 +3,8 @@ import Logging
 import PostgresNIO
 
 extension PostgresStore {
-    /// Runs `work` in one transaction of this commune, as the role `hoctap_app` with `app.commune` set (both
+    /// Runs `work` in one transaction of this commune, as the store's role (`hoctap_app`, or for a commune read
+    /// through the city's reports `hoctap_city`, which may only read) with `app.commune` set (both
     /// `SET LOCAL`, so they end with the transaction and a pooled connection never carries them to another
     /// store). Commits when `work` returns; rolls back and rethrows `work`'s own error otherwise. A deadlock or
     /// serialization failure, which PostgreSQL asks the client to retry, is retried a few times.
@@ -12,6 +13,7 @@ extension PostgresStore {
         _ work: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let commune = commune.value
+        let role = role
         let logger = logger
         var tries = 0
         while true {
@@ -21,7 +23,7 @@ extension PostgresStore {
                     try await connection.query("BEGIN", logger: logger)
                     do {
                         try await connection.query("""
-                            SELECT set_config('role', \(PostgresMigrations.appRole), true),
+                            SELECT set_config('role', \(role), true),
                                    set_config('app.commune', \(commune), true)
                             """, logger: logger)
                         let result = try await work(connection)
