@@ -203,6 +203,7 @@ let package = Package(
             dependencies: [
                 "ProgressStore", "LearningCore", "TestSupport", "hoctap", "PostgresStore", "PostgresTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,7 @@
 import CampaignReports
+import CourseContent
 import Foundation
+@testable import HocTapCLI
 import LearningCore
 import PostgresStore
 import PostgresTestSupport
@@ -9,7 +11,8 @@ import TestSupport
 
 /// The city's report from PostgreSQL equals `report merge` of the communes' own JSON reports, figure for figure:
 /// three communes with generated histories in their SQLite files, the same histories copied into one city
-/// database, and every kind of report (yearly, review, awards) built from each side and merged.
+/// database, and every kind of report (yearly, review, awards) built from each side and merged; and
+/// `hoctap report … --city` prints byte for byte what `hoctap report merge` prints for the communes' files.
 @Suite("The city's reports from PostgreSQL equal the merge of the communes' reports",
        .enabled(if: PostgresTestServer.isAvailable, Comment(rawValue: PostgresTestServer.skipReason)))
 struct CityReportTests {
@@ -102,5 +105,73 @@ struct CityReportTests {
             #expect(merged.communes.count == 3 && merged.totals.registered > 3 * 7)
         }
         try await PostgresTestServer.drop(location)
+    }
+
+    /// `hoctap report KIND --city` against `hoctap report merge` of each commune's own JSON report (the report
+    /// its server writes from its SQLite file, with the repository's campaign and courses, named by its code).
+    /// A review is asked for by its last year, 2027, refused until that year runs: the suite's first test merges
+    /// reviews through the same `ReportMerger`.
+    @Test(arguments: [("yearly", "--year", 2026), ("awards", "--year", 2026)])
+    func theCityCommandPrintsWhatMergeOfTheCommunesFilesPrints(kind: String, yearFlag: String, year: Int)
+        async throws
+    {
+        let location = try await PostgresTestServer.freshDatabase()
+        let folder = try ReadOnlyCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let configured = try CampaignConfigurationLoader.load(
+            contentDirectory: URL(fileURLWithPath: ReadOnlyCommandTests.content))
+        let catalog = CourseLoader().load(directory: URL(fileURLWithPath: ReadOnlyCommandTests.courses),
+                                          displayPath: "Courses").catalog
+        var files: [String] = []
+        for index in 1...3 {
+            let fixture = try await Self.commune(seed: UInt64(index))
+            let code = "xa-thu-\(index)"
+            let city = try await PostgresStore(location: location, commune: CommuneID(code)!, hashing: .fastForTests)
+            try await city.copy(try await fixture.store.history())
+            city.shutdown()
+            var campaign = configured.withUnits(storedIn: try await fixture.store.units())
+            campaign.issuer = code
+            let builder = ReportBuilder(repository: fixture.store, catalog: catalog, campaign: campaign,
+                                        clock: SystemWallClock())
+            let report = kind == "yearly" ? try await builder.yearly(year) : try await builder.awardsReport(year)
+            let file = folder.appendingPathComponent("\(code).json")
+            try JSONReportCoder.encode(report).write(to: file)
+            files.append(file.path)
+        }
+        let merge = try HoctapExecutable.run(["report", "merge"] + files + ["--content", ReadOnlyCommandTests.content])
+        #expect(merge.status == 0, "\(merge.error)")
+        let address = "postgres://\(location.username)@\(location.host):\(location.port)/\(location.database)"
+        let city = try HoctapExecutable.run([
+            "report", kind, yearFlag, String(year), "--city", "--format", "json", "--database", address,
+            "--content", ReadOnlyCommandTests.content, "--courses", ReadOnlyCommandTests.courses,
+        ])
+        #expect(city.status == 0, "\(city.error)")
+        #expect(String(decoding: city.output, as: UTF8.self) == String(decoding: merge.output, as: UTF8.self))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let merged = try decoder.decode(ReportMerger.Merged.self, from: city.output)
+        #expect(merged.communes.map(\.commune) == ["xa-thu-1", "xa-thu-2", "xa-thu-3"])
+        #expect(merged.totals.registered > 3 * 7 && merged.totals.courseCompletions > 0)
+        try await PostgresTestServer.drop(location)
+    }
+
+    @Test func theCityCommandSaysInVietnameseWhatItNeeds() throws {
+        let common = ["report", "yearly", "--year", "2026", "--city", "--content", ReadOnlyCommandTests.content,
+                      "--courses", ReadOnlyCommandTests.courses]
+        let address = "postgres://hoctap@127.0.0.1:1/city"
+        let cases: [([String], String)] = [
+            (common + ["--format", "json"], "hãy cho --database postgres://…"),
+            (common + ["--format", "json", "--database", address, "--commune", "xa-1"], "không đi cùng mã một xã"),
+            (common + ["--format", "json", "--database", address + "?commune=xa-1"], "không đi cùng mã một xã"),
+            (common + ["--format", "json", "--database", address, "--unit", "thon-a"], "không lập cho một đơn vị"),
+            (common + ["--format", "html", "--database", address], "chỉ có dạng JSON"),
+            (common + ["--format", "json", "--database", address], "Không kết nối được máy chủ PostgreSQL"),
+        ]
+        for (arguments, message) in cases {
+            let result = try HoctapExecutable.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.error.contains(message), "\(arguments): \(result.error)")
+            #expect(result.output.isEmpty)
+        }
     }
 }

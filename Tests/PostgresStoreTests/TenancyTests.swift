@@ -113,15 +113,23 @@ struct TenancyTests {
         try await PostgresTestServer.drop(location)
     }
 
-    @Test func eachCommuneReportsItsOwnFiguresOnly() async throws {
+    /// `twoCommunes`, Lan having read a lesson of "khoa", Hùng one of "khoa" and one of "khoa-2".
+    private func twoActiveCommunes() async throws
+        -> (PostgresLocation, PostgresStore, PostgresStore, Learner, Learner)
+    {
         let (location, eastStore, westStore, lan, hung) = try await twoCommunes()
+        try await eastStore.recordLessonVisit(learnerID: lan.id, courseID: "khoa", lessonID: "01", at: now)
+        try await westStore.recordLessonVisit(learnerID: hung.id, courseID: "khoa", lessonID: "01", at: now)
+        try await westStore.recordLessonVisit(learnerID: hung.id, courseID: "khoa-2", lessonID: "01", at: now)
+        return (location, eastStore, westStore, lan, hung)
+    }
+
+    @Test func eachCommuneReportsItsOwnFiguresOnly() async throws {
+        let (location, eastStore, westStore, _, _) = try await twoActiveCommunes()
         defer {
             eastStore.shutdown()
             westStore.shutdown()
         }
-        try await eastStore.recordLessonVisit(learnerID: lan.id, courseID: "khoa", lessonID: "01", at: now)
-        try await westStore.recordLessonVisit(learnerID: hung.id, courseID: "khoa", lessonID: "01", at: now)
-        try await westStore.recordLessonVisit(learnerID: hung.id, courseID: "khoa-2", lessonID: "01", at: now)
         let year = ReportingPeriod(start: now.addingTimeInterval(-86_400 * 30), end: now.addingTimeInterval(86_400))
         let eastFigures = try await eastStore.figures(for: year)
         let westFigures = try await westStore.figures(for: year)
@@ -130,6 +138,73 @@ struct TenancyTests {
         #expect(eastFigures.groups.map(\.figures.registered) == [1])
         #expect(eastFigures.groups.map(\.figures.enrolments) == [1])
         #expect(westFigures.groups.map(\.figures.enrolments) == [2])
+        try await PostgresTestServer.drop(location)
+    }
+
+    @Test func theCityRoleReadsEveryCommuneAndWritesNothing() async throws {
+        let (location, eastStore, westStore, lan, hung) = try await twoActiveCommunes()
+        defer {
+            eastStore.shutdown()
+            westStore.shutdown()
+        }
+        let city = try await PostgresCityReports(location: location)
+        defer { city.shutdown() }
+        #expect(try await city.communes() == [east, west])
+        // Each commune read through the city is what its own store reports, not the city's sum.
+        let year = ReportingPeriod(start: now.addingTimeInterval(-86_400 * 30), end: now.addingTimeInterval(86_400))
+        let eastFromCity = try await city.commune(east).figures(for: year)
+        #expect(eastFromCity == (try await eastStore.figures(for: year)))
+        #expect(eastFromCity.courses.map(\.courseID) == ["khoa"])
+        #expect(try await city.commune(west).figures(for: year) == (try await westStore.figures(for: year)))
+        #expect(try await city.commune(west).units() == (try await westStore.units()))
+
+        let west = west.value
+        try await PostgresTestServer.withConnection(to: location) { connection in
+            let logger = Logger(label: "tenancy-test")
+            try await connection.query("BEGIN", logger: logger)
+            try await connection.query("SET LOCAL ROLE hoctap_city", logger: logger)
+            // Every commune's rows, with no commune set.
+            let learners = try await connection.query("SELECT id FROM learner ORDER BY id", logger: logger).collect()
+                .map { try $0.decode(Int64.self) }
+            #expect(learners == [lan.id, hung.id])
+            // Not a row written, in a reported table or any other; no table it is not given read.
+            for statement: PostgresQuery in [
+                "UPDATE learner SET display_name = 'x' WHERE id = \(hung.id)",
+                "DELETE FROM activity_day",
+                """
+                INSERT INTO year_groups (commune_id, year, unit_id, category)
+                VALUES (\(west), 2026, 'thon-1', 'nguoi-dan')
+                """,
+                "INSERT INTO quiz_closure (commune_id, quiz_id, closed_at) VALUES (\(west), 'q', now())",
+                "SELECT COUNT(*) FROM staff_account",
+                "SELECT COUNT(*) FROM attempt_answer",
+            ] {
+                try await connection.query("SAVEPOINT attempt", logger: logger)
+                do {
+                    try await connection.query(statement, logger: logger)
+                    Issue.record("the city role was allowed: \(statement.sql)")
+                } catch let error as PSQLError {
+                    #expect(error.serverInfo?[.sqlState] == "42501", "\(statement.sql)")
+                }
+                try await connection.query("ROLLBACK TO SAVEPOINT attempt", logger: logger)
+            }
+            try await connection.query("ROLLBACK", logger: logger)
+
+            // The city's policies are the city role's alone: a commune's role still sees its own rows only.
+            try await connection.query("BEGIN", logger: logger)
+            try await connection.query("SET LOCAL ROLE hoctap_app", logger: logger)
+            try await connection.query("SELECT set_config('app.commune', 'xa-dong', true)", logger: logger)
+            for table in ["learner", "activity_day", "year_groups", "year_figures", "learner_year"] {
+                let seen = try await connection.query(PostgresQuery(unsafeSQL: """
+                    SELECT COUNT(*) FILTER (WHERE commune_id <> 'xa-dong'), COUNT(*) FROM \(table)
+                    """), logger: logger).collect().first?.decode((Int, Int).self)
+                #expect(seen?.0 == 0 && (seen?.1 ?? 0) > 0, "\(table)")
+            }
+            try await connection.query("ROLLBACK", logger: logger)
+        }
+        // The communes' own stores still see their own learners only.
+        #expect(try await eastStore.learners(unitID: nil).map(\.id) == [lan.id])
+        #expect(try await westStore.learner(id: lan.id) == nil)
         try await PostgresTestServer.drop(location)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LearningCore
+import PostgresNIO
 import PostgresStore
 import PostgresTestSupport
 @testable import ProgressStore
@@ -49,11 +50,41 @@ struct PostgresReportingParityTests {
             #expect(sqliteCounts.attempts > 0)
             #expect(try await postgres.itemCounts(quizID: quiz, period: everything) == sqliteCounts)
         }
-        // The commune's rollups rebuilt from its events are those kept live.
+        // The commune's rollups rebuilt from its events are those kept live, the year rollups row for row.
+        let kept = try await Self.yearRollups(location)
+        #expect(kept.count > 20, "the history reaches the year rollups")
         try await postgres.rebuildSummaries()
+        #expect(try await Self.yearRollups(location) == kept)
         for period in periods {
             #expect(try await RollupTests.answers(postgres, period) == RollupTests.answers(twins.sqlite, period))
         }
+        // A whole reporting year is read from the year rollups alone: without them its figures are gone.
+        let year2026 = ReportingPeriod.year(2026, deadline: (12, 10), timeZone: RollupTests.vietnam)
+        #expect(try await postgres.figures(for: year2026).groups.contains { $0.figures.active > 0 })
+        try await PostgresTestServer.withConnection(to: location) { connection in
+            try await connection.query("DELETE FROM year_groups", logger: Self.logger)
+            try await connection.query("DELETE FROM year_figures", logger: Self.logger)
+        }
+        #expect(try await postgres.figures(for: year2026).groups.isEmpty)
+        #expect(try await raw.figures(for: year2026).groups.contains { $0.figures.active > 0 })
         try await PostgresTestServer.drop(location)
+    }
+
+    static let logger = Logger(label: "parity-test")
+
+    /// Every row of the year rollups (`activity_year`, `learner_year`, `year_figures`, `year_groups`), as text,
+    /// read outside row-level security (the server's owner).
+    static func yearRollups(_ location: PostgresLocation) async throws -> [String] {
+        try await PostgresTestServer.withConnection(to: location) { connection in
+            var rows: [String] = []
+            for table in ["activity_year", "learner_year", "year_figures", "year_groups"] {
+                for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
+                    SELECT '\(table)' || ':' || t::text FROM \(table) t ORDER BY t::text
+                    """), logger: logger).decode(String.self) {
+                    rows.append(row)
+                }
+            }
+            return rows
+        }
     }
 }

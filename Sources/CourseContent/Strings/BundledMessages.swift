@@ -82,6 +82,11 @@ cli:
   # Dòng tiến độ (chỉ hiện trên màn hình dòng lệnh, tự ghi đè).
   demo_progress: "Đang tạo dữ liệu trình diễn: {0}/{1} người học ({2}%)…"
   report_written: "Đã ghi báo cáo vào {0}."
+  city_needs_database: "Báo cáo cả thành phố (--city) đọc cơ sở dữ liệu PostgreSQL của thành phố: hãy cho --database postgres://… (hoặc biến môi trường HOCTAP_DATABASE)."
+  city_not_one_commune: "Báo cáo cả thành phố (--city) gộp mọi xã, phường nên không đi cùng mã một xã (--commune, HOCTAP_COMMUNE hoặc ?commune= trong địa chỉ). Hãy bỏ một trong hai."
+  city_not_one_unit: "Báo cáo cả thành phố (--city) không lập cho một đơn vị (--unit); báo cáo của đơn vị lập theo từng xã với --commune."
+  city_json_only: "Báo cáo cả thành phố (--city) là bản gộp số liệu như \"hoctap report merge\", chỉ có dạng JSON: hãy dùng --format json."
+  city_no_communes: "Cơ sở dữ liệu {0} chưa có xã, phường nào (chưa có đơn vị nào được lưu), nên chưa có báo cáo cả thành phố."
   unit_retired: "\t(thôi hoạt động từ {0})"
   unit_retire_done: "Đơn vị {0} đã thôi hoạt động; số liệu cũ vẫn được giữ và tính trong các kỳ báo cáo trước."
   learner_deleted: "Đã xoá dữ liệu cá nhân của người học số {0}; kết quả học tập được giữ dưới dạng số liệu ẩn danh."

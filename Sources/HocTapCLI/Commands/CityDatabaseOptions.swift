@@ -28,6 +28,18 @@ struct CityDatabaseOptions: ParsableArguments {
     /// Whether the PostgreSQL database was chosen.
     var isChosen: Bool { !address.trimmingCharacters(in: .whitespaces).isEmpty }
 
+    /// Whether a commune was named (`--commune`, `HOCTAP_COMMUNE` or `?commune=` in the address).
+    var namesCommune: Bool {
+        !commune.trimmingCharacters(in: .whitespaces).isEmpty
+            || (try? PostgresLocation(url: address.trimmingCharacters(in: .whitespaces)))?.commune != nil
+    }
+
+    /// Opens the city database for the city's reports (every commune, read only), migrating it if needed. Every
+    /// failure is a `PostgresStoreError`, worded in Vietnamese by the caller.
+    func openForCity() async throws -> PostgresCityReports {
+        try await PostgresCityReports(location: try PostgresLocation(url: address.trimmingCharacters(in: .whitespaces)))
+    }
+
     /// Opens the city database for the commune given (`--commune`, else `?commune=` in the address), migrating
     /// it if needed. Every failure is a `PostgresStoreError`, worded in Vietnamese by the caller.
     func open() async throws -> PostgresStore {

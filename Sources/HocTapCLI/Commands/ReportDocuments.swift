@@ -19,6 +19,9 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Chỉ báo cáo của một đơn vị (mã đơn vị).") var unit: String?
     @OptionGroup var courses: CoursesOptions
     @OptionGroup var city: CityDatabaseOptions
+    @Flag(name: .customLong("city"),
+          help: "Báo cáo cả thành phố từ cơ sở dữ liệu PostgreSQL (mọi xã, phường, gộp như report merge; JSON).")
+    var wholeCity = false
 
     func validate() throws {
         if (format == .docx || format == .xlsx) && output == nil {
@@ -30,6 +33,10 @@ struct ReportOutputOptions: ParsableArguments {
     /// `ReportRequest`). The store is only read: its units (with any retirement recorded by `hoctap units retire`)
     /// join those of the configuration in memory, never written back.
     func produce(_ store: StoreOptions, kind: CampaignReport.Kind, year: Int) async throws {
+        if wholeCity {
+            try await produceForCity(content: store.content, kind: kind, year: year)
+            return
+        }
         guard city.isChosen else {
             try await store.run(.readOnly) { database, messages in
                 try await produce(from: database, content: store.content, messages: messages, kind: kind, year: year)
@@ -42,6 +49,52 @@ struct ReportOutputOptions: ParsableArguments {
             let database = try await city.open()
             defer { database.shutdown() }
             try await produce(from: database, content: store.content, messages: messages, kind: kind, year: year)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw failure(error, messages)
+        }
+    }
+
+    /// The city's report straight from the city database: every commune's report as `--commune` gives it (named
+    /// by its code, the name the city database knows it by), merged as `hoctap report merge` merges them.
+    private func produceForCity(content: ContentOptions, kind: CampaignReport.Kind, year: Int) async throws {
+        let messages = content.messages()
+        let refusal: String? =
+            if !city.isChosen { "cli.city_needs_database" }
+            else if city.namesCommune { "cli.city_not_one_commune" }
+            else if unit != nil { "cli.city_not_one_unit" }
+            else if format != .json { "cli.city_json_only" }
+            else { nil }
+        if let refusal {
+            printError(messages.text(refusal))
+            throw ExitCode(1)
+        }
+        do {
+            let configured = try CampaignConfigurationLoader.load(contentDirectory: try content.locate().url)
+            let database = try await city.openForCity()
+            defer { database.shutdown() }
+            var communes: [CityReport.Commune] = []
+            for code in try await database.communes() {
+                let commune = database.commune(code)
+                communes.append(CityReport.Commune(
+                    name: code.value, repository: commune,
+                    campaign: configured.withUnits(storedIn: try await commune.units())))
+            }
+            guard !communes.isEmpty else {
+                printError(messages.text("cli.city_no_communes", [database.place]))
+                throw ExitCode(1)
+            }
+            let merged = try await CityReport.merged(kind: kind, year: year, communes: communes,
+                                                     catalog: try courses.catalog(), clock: SystemWallClock())
+            var data = try ReportMerger.encode(merged)
+            data.append(Data("\n".utf8))
+            if let output {
+                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+                print(messages.text("cli.report_written", [output]))
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
         } catch let error as ExitCode {
             throw error
         } catch {

@@ -3,7 +3,8 @@ import Logging
 import PostgresNIO
 
 extension PostgresStore {
-    /// Runs `work` in one transaction of this commune, as the role `hoctap_app` with `app.commune` set (both
+    /// Runs `work` in one transaction of this commune, as the store's role (`hoctap_app`, or for a commune read
+    /// through the city's reports `hoctap_city`, which may only read) with `app.commune` set (both
     /// `SET LOCAL`, so they end with the transaction and a pooled connection never carries them to another
     /// store). Commits when `work` returns; rolls back and rethrows `work`'s own error otherwise; retried as
     /// `retrying` says.
@@ -12,12 +13,13 @@ extension PostgresStore {
         _ work: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         let commune = commune.value
+        let role = role
         let logger = logger
         return try await retrying { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
                 try await connection.query("""
-                    SELECT set_config('role', \(PostgresMigrations.appRole), true),
+                    SELECT set_config('role', \(role), true),
                            set_config('app.commune', \(commune), true)
                     """, logger: logger)
                 let result = try await work(connection)

@@ -23,7 +23,10 @@ extension PostgresStore {
     public func units() async throws -> [CommuneUnit] {
         let logger = logger
         return try await transaction { connection in
-            try await connection.rows("SELECT id, name, kind, retired_at FROM unit ORDER BY id COLLATE \"C\"", logger)
+            try await connection.rows("""
+                SELECT id, name, kind, retired_at FROM unit WHERE commune_id = current_setting('app.commune')
+                ORDER BY id COLLATE "C"
+                """, logger)
                 .compactMap { row in
                     let (id, name, kind, retiredAt) = try row.decode((String, String, String, Date?).self)
                     return UnitKind(rawValue: kind).map { CommuneUnit(id: id, name: name, kind: $0, retiredAt: retiredAt) }

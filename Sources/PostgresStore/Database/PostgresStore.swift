@@ -15,10 +15,14 @@ import PostgresNIO
 public final class PostgresStore: Sendable {
     /// The connections, pooled.
     let client: PostgresClient
-    /// The task that runs the pool; cancelled by `shutdown()`.
-    private let running: Task<Void, Never>
+    /// The task that runs the pool; cancelled by `shutdown()`. Nil for a commune read through the city's
+    /// reports (`PostgresCityReports`), whose pool that object runs.
+    private let running: Task<Void, Never>?
     /// The commune whose rows this store reads and writes.
     public let commune: CommuneID
+    /// The role its transactions run as: `hoctap_app` for a commune's own store, `hoctap_city` (read only) for
+    /// a commune read through the city's reports.
+    let role: String
     /// The server and database (no password), for messages.
     public let place: String
     let hashing: SecretHashing
@@ -33,6 +37,33 @@ public final class PostgresStore: Sendable {
     public init(location: PostgresLocation, commune: CommuneID, hashing: SecretHashing = .standard,
                 reportingSource: ReportingChoice = .fromEnvironment) async throws {
         let logger = Logger(label: "hoctap.postgres")
+        try await Self.prepare(location, logger)
+        let client = Self.pool(location)
+        self.client = client
+        running = Task { await client.run() }
+        self.commune = commune
+        role = PostgresMigrations.appRole
+        place = location.place
+        self.hashing = hashing
+        self.reportingSource = reportingSource
+        self.logger = logger
+    }
+
+    /// A commune read through the city's pool as `role` (the city's reporting role).
+    init(sharing client: PostgresClient, commune: CommuneID, role: String, place: String,
+         reportingSource: ReportingChoice, logger: Logger) {
+        self.client = client
+        running = nil
+        self.commune = commune
+        self.role = role
+        self.place = place
+        hashing = .standard
+        self.reportingSource = reportingSource
+        self.logger = logger
+    }
+
+    /// Connects once on its own, refuses a server whose commits are not durable and migrates the database.
+    static func prepare(_ location: PostgresLocation, _ logger: Logger) async throws {
         do {
             var probe = PostgresConnection.Configuration(
                 host: location.host, port: location.port, username: location.username, password: location.password,
@@ -50,26 +81,23 @@ public final class PostgresStore: Sendable {
         } catch {
             throw PostgresStoreError(opening: error, at: location)
         }
+    }
+
+    /// The pool of connections to `location` (not yet running).
+    static func pool(_ location: PostgresLocation) -> PostgresClient {
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
             database: location.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(5)
         configuration.options.maximumConnections = location.maximumConnections
-        let client = PostgresClient(configuration: configuration)
-        self.client = client
-        running = Task { await client.run() }
-        self.commune = commune
-        place = location.place
-        self.hashing = hashing
-        self.reportingSource = reportingSource
-        self.logger = logger
+        return PostgresClient(configuration: configuration)
     }
 
-    deinit { running.cancel() }
+    deinit { running?.cancel() }
 
-    /// Closes the connections.
+    /// Closes the connections (of a commune read through the city's reports: nothing, the city's object does).
     public func shutdown() {
-        running.cancel()
+        running?.cancel()
     }
 
     /// The migrations applied to this database, in order.

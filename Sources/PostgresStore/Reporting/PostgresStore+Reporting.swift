@@ -28,8 +28,10 @@ extension PostgresStore {
         let logger = logger
         return try await transaction { connection in
             var cells = FigureCells()
-            let days = try await Self.wholeDays(period, connection, logger)
-            if source == .rollups, let days {
+            let whole = try await Self.wholeDays(period, connection, logger)
+            if source == .rollups, let years = whole?.years {
+                try await PostgresFigureQueries.addYears(years: years, unitID: unitID, to: &cells, connection, logger)
+            } else if source == .rollups, let days = whole?.days {
                 try await PostgresFigureQueries.addRollups(days: days, unitID: unitID, to: &cells, connection, logger)
             } else {
                 try await PostgresFigureQueries.addRaw(period: period, unitID: unitID, to: &cells, connection, logger)
@@ -38,17 +40,23 @@ extension PostgresStore {
         }
     }
 
-    /// The local days `[first, end)` a period is made of, when it starts and ends at local midnights.
+    /// The local days `[first, end)` a period is made of, when it starts and ends at local midnights; and the
+    /// reporting years `[first, end)` (`hoctap_year`) when those days are whole years.
     private static func wholeDays(_ period: ReportingPeriod, _ connection: PostgresConnection, _ logger: Logger)
-        async throws -> Range<Int>?
+        async throws -> (days: Range<Int>, years: Range<Int>?)?
     {
         guard let row = try await connection.rows("""
-            SELECT hoctap_day(\(period.start)), hoctap_day(\(period.end)),
+            SELECT d.first, d.end_day, hoctap_year(d.first), hoctap_year(d.end_day),
+                   hoctap_year(d.first - 1) <> hoctap_year(d.first)
+                   AND hoctap_year(d.end_day - 1) <> hoctap_year(d.end_day),
                    (\(period.start)::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::time = '00:00'
                    AND (\(period.end)::timestamptz AT TIME ZONE 'Asia/Ho_Chi_Minh')::time = '00:00'
+            FROM (SELECT hoctap_day(\(period.start)) AS first, hoctap_day(\(period.end)) AS end_day) AS d
             """, logger).first else { return nil }
-        let (first, end, aligned) = try row.decode((Int, Int, Bool).self)
-        return aligned && first <= end ? first..<end : nil
+        let (first, end, firstYear, endYear, yearBounds, aligned) =
+            try row.decode((Int, Int, Int, Int, Bool, Bool).self)
+        guard aligned && first <= end else { return nil }
+        return (first..<end, yearBounds && first < end ? firstYear..<endYear : nil)
     }
 
     /// Per unit, learners of `category` who completed every course of `courseIDs` by the end of the period (and
@@ -66,7 +74,8 @@ extension PostgresStore {
                              (array_agg(unit_id ORDER BY completed_at DESC, course_id COLLATE "C" DESC))[1] AS unit_id,
                              (array_agg(category ORDER BY completed_at DESC, course_id COLLATE "C" DESC))[1] AS category
                       FROM course_completion
-                      WHERE course_id = ANY(\(courseIDs)) AND completed_at < \(period.end)
+                      WHERE commune_id = current_setting('app.commune') AND course_id = ANY(\(courseIDs))
+                        AND completed_at < \(period.end)
                       GROUP BY learner_id
                       HAVING COUNT(DISTINCT course_id) = \(courseIDs.count)) AS reached
                 WHERE category = \(category.rawValue)
@@ -85,7 +94,7 @@ extension PostgresStore {
         return try await transaction { connection in
             Dictionary(uniqueKeysWithValues: try await connection.rows("""
                 SELECT unit_id, COUNT(DISTINCT learner_id) FROM course_completion
-                WHERE course_id = ANY(\(courseIDs)) AND completed_at >= \(period.start) AND completed_at < \(period.end)
+                WHERE commune_id = current_setting('app.commune') AND course_id = ANY(\(courseIDs)) AND completed_at >= \(period.start) AND completed_at < \(period.end)
                 GROUP BY unit_id
                 """, logger).map { try $0.decode((String, Int).self) })
         }
@@ -143,17 +152,18 @@ extension PostgresStore {
         return try await transaction { connection in
             try await connection.rows("""
                 SELECT l.id, l.display_name, q.unit_id, q.category, q.completions, q.percent_sum,
-                       (SELECT given FROM consent_event e WHERE e.learner_id = l.id AND e.purpose = 'bao-cao'
+                       (SELECT given FROM consent_event e
+                        WHERE e.commune_id = l.commune_id AND e.learner_id = l.id AND e.purpose = 'bao-cao'
                         ORDER BY e.at DESC, e.id DESC LIMIT 1)
                 FROM (SELECT learner_id, COUNT(*) AS completions, SUM(COALESCE(percent, 0)) AS percent_sum,
                              (array_agg(unit_id ORDER BY completed_at DESC, course_id COLLATE "C" DESC))[1] AS unit_id,
                              (array_agg(category ORDER BY completed_at DESC, course_id COLLATE "C" DESC))[1] AS category
                       FROM course_completion
-                      WHERE completed_at >= \(period.start) AND completed_at < \(period.end)
+                      WHERE commune_id = current_setting('app.commune') AND completed_at >= \(period.start) AND completed_at < \(period.end)
                       GROUP BY learner_id
                       HAVING COUNT(*) >= \(minimumCourses)
                          AND SUM(COALESCE(percent, 0)) >= \(minimumAverage) * COUNT(*)) AS q
-                JOIN learner l ON l.id = q.learner_id
+                JOIN learner l ON l.commune_id = current_setting('app.commune') AND l.id = q.learner_id
                 WHERE l.anonymised_at IS NULL
                 ORDER BY q.completions DESC, q.percent_sum::float8 / q.completions DESC,
                          l.display_name COLLATE "C", l.id

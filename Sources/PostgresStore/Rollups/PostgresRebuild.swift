@@ -5,6 +5,10 @@ import PostgresNIO
 /// security keeps every statement to the commune): after a copy of its history, and to prove the live upserts.
 enum PostgresRebuild {
     static let statements = [
+        "DELETE FROM year_groups",
+        "DELETE FROM year_figures",
+        "DELETE FROM learner_year",
+        "DELETE FROM activity_year",
         "DELETE FROM lesson_progress",
         "DELETE FROM course_progress",
         "DELETE FROM registration_day",
@@ -69,7 +73,7 @@ enum PostgresRebuild {
               FROM attempt WHERE is_final) AS figures
         GROUP BY day, unit_id, category, course_id
         """,
-    ]
+    ] + [PostgresYearSchema.fill]  // the year rollups, from the day rollups just made
 
     static func run(_ connection: PostgresConnection, _ logger: Logger) async throws {
         for statement in statements {

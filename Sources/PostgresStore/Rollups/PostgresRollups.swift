@@ -12,7 +12,14 @@ import PostgresNIO
 /// - `activity_day`: each (unit, category, learner, course) active on a day, for distinct counts over any run
 ///   of days.
 ///
-/// A period of whole local days is counted from these alone (`PostgresStore+Reporting`).
+/// and in the same statements their reporting-year counterparts (`hoctap_year`, migration 005): `year_groups`
+/// (per unit and category: active learners, the change in learners placed there), `year_figures` (per unit,
+/// category and course: enrolments and the sums of `day_figures`), counted as `activity_year` and `learner_year`
+/// say a pair or a person is new in its year. A concurrent event of the same pair waits on the new row's key
+/// and then finds it there, so no pair is counted twice.
+///
+/// A period of whole local days is counted from these alone, a run of whole reporting years from the year
+/// tables (`PostgresStore+Reporting`).
 enum PostgresRollups {
     /// The learner's unit and category now (what an event written now records), locking the learner's row so
     /// that one learner's writes happen one at a time. Nil when the commune has no such learner.
@@ -41,20 +48,46 @@ enum PostgresRollups {
     private static func addRegistration(at date: Date, unitID: String, category: String, delta: Int,
                                         _ connection: PostgresConnection, _ logger: Logger) async throws {
         try await connection.run("""
-            INSERT INTO registration_day (day, unit_id, category, delta)
-            VALUES (hoctap_day(\(date)), \(unitID), \(category), \(delta))
-            ON CONFLICT (commune_id, day, unit_id, category)
-            DO UPDATE SET delta = registration_day.delta + excluded.delta
+            WITH day AS (
+                INSERT INTO registration_day (day, unit_id, category, delta)
+                VALUES (hoctap_day(\(date)), \(unitID), \(category), \(delta))
+                ON CONFLICT (commune_id, day, unit_id, category)
+                DO UPDATE SET delta = registration_day.delta + excluded.delta)
+            INSERT INTO year_groups (year, unit_id, category, registered_delta)
+            VALUES (hoctap_year(hoctap_day(\(date))), \(unitID), \(category), \(delta))
+            ON CONFLICT (commune_id, year, unit_id, category)
+            DO UPDATE SET registered_delta = year_groups.registered_delta + excluded.registered_delta
             """, logger)
     }
 
     /// A lesson event or an attempt of `learnerID` in `courseID` at `date`: the pair is active that day.
     static func addActivity(learnerID: Int64, courseID: String, unitID: String, category: String, at date: Date,
                             _ connection: PostgresConnection, _ logger: Logger) async throws {
+        // Only a pair new on its day can be new in its year; only a new pair can bring a new person.
         try await connection.run("""
-            INSERT INTO activity_day (day, unit_id, category, learner_id, course_id)
-            VALUES (hoctap_day(\(date)), \(unitID), \(category), \(learnerID), \(courseID))
-            ON CONFLICT DO NOTHING
+            WITH fresh AS (
+                INSERT INTO activity_day (day, unit_id, category, learner_id, course_id)
+                VALUES (hoctap_day(\(date)), \(unitID), \(category), \(learnerID), \(courseID))
+                ON CONFLICT DO NOTHING
+                RETURNING hoctap_year(day) AS year),
+            pair AS (
+                INSERT INTO activity_year (year, unit_id, category, learner_id, course_id)
+                SELECT year, \(unitID), \(category), \(learnerID), \(courseID) FROM fresh
+                ON CONFLICT DO NOTHING
+                RETURNING year),
+            person AS (
+                INSERT INTO learner_year (year, unit_id, category, learner_id)
+                SELECT year, \(unitID), \(category), \(learnerID) FROM pair
+                ON CONFLICT DO NOTHING
+                RETURNING year),
+            enrolled AS (
+                INSERT INTO year_figures (year, unit_id, category, course_id, enrolments)
+                SELECT year, \(unitID), \(category), \(courseID), 1 FROM pair
+                ON CONFLICT (commune_id, year, unit_id, category, course_id)
+                DO UPDATE SET enrolments = year_figures.enrolments + 1)
+            INSERT INTO year_groups (year, unit_id, category, active)
+            SELECT year, \(unitID), \(category), 1 FROM person
+            ON CONFLICT (commune_id, year, unit_id, category) DO UPDATE SET active = year_groups.active + 1
             """, logger)
     }
 
@@ -64,17 +97,27 @@ enum PostgresRollups {
                            passedAttempts: Int = 0, percentSum: Int = 0, _ connection: PostgresConnection,
                            _ logger: Logger) async throws {
         try await connection.run("""
-            INSERT INTO day_figures (day, unit_id, category, course_id, lesson_completions, course_completions,
-                                     final_attempts, passed_attempts, percent_sum)
-            VALUES (hoctap_day(\(date)), \(unitID), \(category), \(courseID), \(lessonCompletions),
+            WITH day AS (
+                INSERT INTO day_figures (day, unit_id, category, course_id, lesson_completions, course_completions,
+                                         final_attempts, passed_attempts, percent_sum)
+                VALUES (hoctap_day(\(date)), \(unitID), \(category), \(courseID), \(lessonCompletions),
+                        \(courseCompletions), \(finalAttempts), \(passedAttempts), \(percentSum))
+                ON CONFLICT (commune_id, day, unit_id, category, course_id)
+                DO UPDATE SET \(unescaped: adding(to: "day_figures")))
+            INSERT INTO year_figures (year, unit_id, category, course_id, lesson_completions, course_completions,
+                                      final_attempts, passed_attempts, percent_sum)
+            VALUES (hoctap_year(hoctap_day(\(date))), \(unitID), \(category), \(courseID), \(lessonCompletions),
                     \(courseCompletions), \(finalAttempts), \(passedAttempts), \(percentSum))
-            ON CONFLICT (commune_id, day, unit_id, category, course_id) DO UPDATE SET
-                lesson_completions = day_figures.lesson_completions + excluded.lesson_completions,
-                course_completions = day_figures.course_completions + excluded.course_completions,
-                final_attempts = day_figures.final_attempts + excluded.final_attempts,
-                passed_attempts = day_figures.passed_attempts + excluded.passed_attempts,
-                percent_sum = day_figures.percent_sum + excluded.percent_sum
+            ON CONFLICT (commune_id, year, unit_id, category, course_id)
+            DO UPDATE SET \(unescaped: adding(to: "year_figures"))
             """, logger)
+    }
+
+    /// `column = table.column + excluded.column` for each sum `day_figures` and `year_figures` keep (a fixed
+    /// text, never input).
+    private static func adding(to table: String) -> String {
+        ["lesson_completions", "course_completions", "final_attempts", "passed_attempts", "percent_sum"]
+            .map { "\($0) = \(table).\($0) + excluded.\($0)" }.joined(separator: ", ")
     }
 
     /// A lesson completed at `date`: counted if it is the lesson's first completion (by time), and the earlier

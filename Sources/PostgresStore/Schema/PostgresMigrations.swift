@@ -10,6 +10,10 @@ enum PostgresMigrations {
     /// applies to it, and it may only read and write rows, never change the schema or the policies.
     static let appRole = "hoctap_app"
 
+    /// The role a store opened for the city's reports runs as: it reads every commune's reported rows and
+    /// writes nothing (migration 006). A commune's store never takes it.
+    static let cityRole = "hoctap_city"
+
     /// One migration: its id and its statements, run in order in the migrating transaction.
     struct Migration: Sendable {
         let id: String
@@ -21,6 +25,8 @@ enum PostgresMigrations {
         Migration(id: "002-commune-row-level-security", statements: PostgresSchema.rowLevelSecurity),
         Migration(id: "003-copied-history-source-ids", statements: PostgresSchema.sourceIDs),
         Migration(id: "004-one-statement-submission", statements: PostgresSubmissionFunction.statements),
+        Migration(id: "005-reporting-year-rollups", statements: PostgresYearSchema.yearRollups),
+        Migration(id: "006-city-reporting-role", statements: PostgresYearSchema.cityRole),
     ]
 
     /// Applies the migrations not yet applied, in one transaction, holding an advisory lock so that two

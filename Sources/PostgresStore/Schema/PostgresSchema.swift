@@ -2,7 +2,7 @@
 /// the transaction's `app.commune`; composite keys and references start with it.
 enum PostgresSchema {
     /// The column every tenant table starts with.
-    private static let commune = "commune_id text NOT NULL DEFAULT current_setting('app.commune')"
+    static let commune = "commune_id text NOT NULL DEFAULT current_setting('app.commune')"
 
     /// Tables whose rows belong to a commune: every one of them, but `schema_migrations`.
     static let tenantTables = [
@@ -170,42 +170,54 @@ enum PostgresSchema {
     /// transaction's `app.commune` (unset: no row at all); `FORCE` holds the tables' owner to them too; the app
     /// role `hoctap_app` is made (once per server) and may read and write rows, nothing more.
     static let rowLevelSecurity: [String] = {
-        var statements = [
-            """
-            DO $$ BEGIN
-                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(PostgresMigrations.appRole)') THEN
-                    CREATE ROLE \(PostgresMigrations.appRole) NOLOGIN NOINHERIT NOBYPASSRLS;
-                END IF;
-            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-            END $$
-            """,
-            // The migrating user may take the role for its transactions (a superuser may already).
-            """
-            DO $$ BEGIN
-                IF NOT pg_has_role(current_user, '\(PostgresMigrations.appRole)', 'MEMBER') THEN
-                    EXECUTE format('GRANT \(PostgresMigrations.appRole) TO %I', current_user);
-                END IF;
-            END $$
-            """,
+        var statements = role(PostgresMigrations.appRole) + [
             "GRANT USAGE ON SCHEMA public TO \(PostgresMigrations.appRole)",
             "GRANT SELECT ON schema_migrations TO \(PostgresMigrations.appRole)",
             "GRANT EXECUTE ON FUNCTION hoctap_day(timestamptz) TO \(PostgresMigrations.appRole)",
             "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(PostgresMigrations.appRole)",
         ]
         for table in tenantTables {
-            statements += [
-                "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
-                "ALTER TABLE \(table) FORCE ROW LEVEL SECURITY",
-                """
-                CREATE POLICY commune_rows ON \(table)
-                    USING (commune_id = current_setting('app.commune', true))
-                    WITH CHECK (commune_id = current_setting('app.commune', true))
-                """,
-                "GRANT SELECT, INSERT, UPDATE, DELETE ON \(table) TO \(PostgresMigrations.appRole)",
-            ]
+            statements += communeRows(table)
         }
         return statements
     }()
+
+    /// Makes `name` a role that logs in never and is held to row-level security (once per server: a second
+    /// database on the same server finds it), which the migrating user may take for its transactions (a
+    /// superuser may already).
+    static func role(_ name: String) -> [String] {
+        [
+            """
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(name)') THEN
+                    CREATE ROLE \(name) NOLOGIN NOINHERIT NOBYPASSRLS;
+                END IF;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END $$
+            """,
+            """
+            DO $$ BEGIN
+                IF NOT pg_has_role(current_user, '\(name)', 'MEMBER') THEN
+                    EXECUTE format('GRANT \(name) TO %I', current_user);
+                END IF;
+            END $$
+            """,
+        ]
+    }
+
+    /// `table` held to its commune's rows for everyone (`FORCE`: its owner too), read and written by the app role.
+    static func communeRows(_ table: String) -> [String] {
+        [
+            "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE \(table) FORCE ROW LEVEL SECURITY",
+            """
+            CREATE POLICY commune_rows ON \(table)
+                USING (commune_id = current_setting('app.commune', true))
+                WITH CHECK (commune_id = current_setting('app.commune', true))
+            """,
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON \(table) TO \(PostgresMigrations.appRole)",
+        ]
+    }
 
     /// 003: rows copied from a commune's SQLite file (`hoctap db copy`) keep their id there, so that copying the
     /// same file again adds only what is new; rows written here have none.
