@@ -2,7 +2,7 @@ import LearningCore
 import Logging
 import PostgresNIO
 
-/// One call of `hoctap_record_attempt(…)` (migration 004): a graded attempt written by one statement, alone (its
+/// One call of `hoctap_record_attempt(…)` (migration 007): a graded attempt written by one statement, alone (its
 /// own transaction, one round trip) or inside the store's transaction when a completion may follow it.
 struct AttemptSubmission: Sendable {
     /// What the server did with it.

@@ -98,7 +98,10 @@ extension PostgresStore {
             commune: commune.value)
         let logger = logger
         do {
-            guard let completing, record.isFinalQuiz, record.result.passed else {
+            let completionMayFollow = completing != nil && record.isFinalQuiz && record.result.passed
+            // Alone only for the commune's own role: the function takes that role itself, which a store of the
+            // city's read-only role must not be given (inside its transaction, the function is refused to it).
+            if role == PostgresMigrations.appRole && !completionMayFollow {
                 switch try await singleStatement({ try await submission.run($0, logger) }) {
                 case .recorded:
                     return RecordedAttempt(record: record, wasDuplicate: false, completion: nil)
@@ -111,9 +114,12 @@ extension PostgresStore {
             return try await transaction { connection in
                 switch try await submission.run(connection, logger) {
                 case .recorded(let unitID, let category):
-                    let completion = try await Self.completeIfDue(
-                        learnerID: record.learnerID, completing, at: record.submittedAt, attemptID: record.attemptID,
-                        placement: (unitID, category), connection, logger)
+                    var completion: CourseCompletion?
+                    if let completing, completionMayFollow {
+                        completion = try await Self.completeIfDue(
+                            learnerID: record.learnerID, completing, at: record.submittedAt,
+                            attemptID: record.attemptID, placement: (unitID, category), connection, logger)
+                    }
                     return RecordedAttempt(record: record, wasDuplicate: false, completion: completion)
                 case .repeated(let attemptID):
                     return try await Self.recorded(attemptID: attemptID, connection, logger)

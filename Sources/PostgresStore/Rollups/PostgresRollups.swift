@@ -60,64 +60,25 @@ enum PostgresRollups {
             """, logger)
     }
 
-    /// A lesson event or an attempt of `learnerID` in `courseID` at `date`: the pair is active that day.
+    /// A lesson event or an attempt of `learnerID` in `courseID` at `date`: the pair is active that day (and
+    /// perhaps new in its year): `hoctap_add_activity`, migration 007.
     static func addActivity(learnerID: Int64, courseID: String, unitID: String, category: String, at date: Date,
                             _ connection: PostgresConnection, _ logger: Logger) async throws {
-        // Only a pair new on its day can be new in its year; only a new pair can bring a new person.
         try await connection.run("""
-            WITH fresh AS (
-                INSERT INTO activity_day (day, unit_id, category, learner_id, course_id)
-                VALUES (hoctap_day(\(date)), \(unitID), \(category), \(learnerID), \(courseID))
-                ON CONFLICT DO NOTHING
-                RETURNING hoctap_year(day) AS year),
-            pair AS (
-                INSERT INTO activity_year (year, unit_id, category, learner_id, course_id)
-                SELECT year, \(unitID), \(category), \(learnerID), \(courseID) FROM fresh
-                ON CONFLICT DO NOTHING
-                RETURNING year),
-            person AS (
-                INSERT INTO learner_year (year, unit_id, category, learner_id)
-                SELECT year, \(unitID), \(category), \(learnerID) FROM pair
-                ON CONFLICT DO NOTHING
-                RETURNING year),
-            enrolled AS (
-                INSERT INTO year_figures (year, unit_id, category, course_id, enrolments)
-                SELECT year, \(unitID), \(category), \(courseID), 1 FROM pair
-                ON CONFLICT (commune_id, year, unit_id, category, course_id)
-                DO UPDATE SET enrolments = year_figures.enrolments + 1)
-            INSERT INTO year_groups (year, unit_id, category, active)
-            SELECT year, \(unitID), \(category), 1 FROM person
-            ON CONFLICT (commune_id, year, unit_id, category) DO UPDATE SET active = year_groups.active + 1
+            SELECT hoctap_add_activity(\(learnerID), \(courseID), \(unitID), \(category), \(date))
             """, logger)
     }
 
-    /// Counts and sums of one day, unit, category and course.
+    /// Counts and sums of one day, unit, category and course, and of its reporting year: `hoctap_add_figures`,
+    /// migration 007.
     static func addFigures(at date: Date, unitID: String, category: String, courseID: String,
                            lessonCompletions: Int = 0, courseCompletions: Int = 0, finalAttempts: Int = 0,
                            passedAttempts: Int = 0, percentSum: Int = 0, _ connection: PostgresConnection,
                            _ logger: Logger) async throws {
         try await connection.run("""
-            WITH day AS (
-                INSERT INTO day_figures (day, unit_id, category, course_id, lesson_completions, course_completions,
-                                         final_attempts, passed_attempts, percent_sum)
-                VALUES (hoctap_day(\(date)), \(unitID), \(category), \(courseID), \(lessonCompletions),
-                        \(courseCompletions), \(finalAttempts), \(passedAttempts), \(percentSum))
-                ON CONFLICT (commune_id, day, unit_id, category, course_id)
-                DO UPDATE SET \(unescaped: adding(to: "day_figures")))
-            INSERT INTO year_figures (year, unit_id, category, course_id, lesson_completions, course_completions,
-                                      final_attempts, passed_attempts, percent_sum)
-            VALUES (hoctap_year(hoctap_day(\(date))), \(unitID), \(category), \(courseID), \(lessonCompletions),
-                    \(courseCompletions), \(finalAttempts), \(passedAttempts), \(percentSum))
-            ON CONFLICT (commune_id, year, unit_id, category, course_id)
-            DO UPDATE SET \(unescaped: adding(to: "year_figures"))
+            SELECT hoctap_add_figures(\(date), \(unitID), \(category), \(courseID), \(lessonCompletions),
+                                      \(courseCompletions), \(finalAttempts), \(passedAttempts), \(percentSum))
             """, logger)
-    }
-
-    /// `column = table.column + excluded.column` for each sum `day_figures` and `year_figures` keep (a fixed
-    /// text, never input).
-    private static func adding(to table: String) -> String {
-        ["lesson_completions", "course_completions", "final_attempts", "passed_attempts", "percent_sum"]
-            .map { "\($0) = \(table).\($0) + excluded.\($0)" }.joined(separator: ", ")
     }
 
     /// A lesson completed at `date`: counted if it is the lesson's first completion (by time), and the earlier
