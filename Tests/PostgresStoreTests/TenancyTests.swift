@@ -49,6 +49,16 @@ struct TenancyTests {
         await #expect(throws: ProgressError(.unknownLearner, String(hung.id))) {
             try await eastStore.personalData(learnerID: hung.id)
         }
+        // A submission is one statement on the commune's own session (`hoctap_record_attempt`): refused alike.
+        let questions = [QuestionResult(questionID: "khoa/quiz/1", contentHash: "h", response: .choices(["a"]),
+                                        credit: .full)]
+        let his = AttemptRecord(attemptID: "hung-1", learnerID: hung.id, courseID: "khoa", courseVersion: 1,
+                                quizID: "khoa/quiz", isFinalQuiz: false, seed: 1, startedAt: now, submittedAt: now,
+                                result: QuizResult(questions: questions, passMark: 80))
+        await #expect(throws: ProgressError(.unknownLearner, String(hung.id))) {
+            _ = try await eastStore.recordAttempt(his)
+        }
+        #expect(try await westStore.attempt(id: "hung-1") == nil)
         // Hùng is untouched in his own commune.
         let untouched = try #require(try await westStore.learner(id: hung.id))
         #expect(untouched.displayName == "Trần Văn Hùng" && untouched.anonymisedAt == nil)

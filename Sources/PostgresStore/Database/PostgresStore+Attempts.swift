@@ -36,14 +36,14 @@ extension PostgresStore {
 
     public func openAttempt(learnerID: Int64, quizID: String) async throws -> AttemptDraft? {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await Self.openDraft(learnerID: learnerID, quizID: quizID, connection, logger)
         }
     }
 
     public func draft(attemptID: String, learnerID: Int64) async throws -> AttemptDraft? {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await Self.drafts(.one(attemptID: attemptID, learnerID: learnerID), connection, logger).first
         }
     }
@@ -77,7 +77,7 @@ extension PostgresStore {
 
     public func openAttempts(learnerID: Int64) async throws -> [AttemptDraft] {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await Self.drafts(.learner(learnerID), connection, logger)
         }
     }
@@ -177,14 +177,14 @@ extension PostgresStore {
 
     public func attempt(id: String) async throws -> AttemptRecord? {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await Self.attemptRecord(id: id, connection, logger)
         }
     }
 
     public func attemptCount(learnerID: Int64, quizID: String) async throws -> Int {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await connection.rows("""
                 SELECT COUNT(*) FROM attempt WHERE learner_id = \(learnerID) AND quiz_id = \(quizID)
                 """, logger).first?.decode(Int.self) ?? 0

@@ -17,7 +17,7 @@ extension PostgresStore {
 
     public func courseProgress(learnerID: Int64, courseID: String) async throws -> CourseProgress {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await Self.courseProgress(learnerID: learnerID, courseID: courseID, connection, logger)
         }
     }
@@ -88,7 +88,7 @@ extension PostgresStore {
     /// The learner's completions, oldest first.
     public func completions(learnerID: Int64) async throws -> [CourseCompletion] {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await connection.rows("""
                 SELECT \(unescaped: Self.completionColumns) FROM course_completion WHERE learner_id = \(learnerID)
                 ORDER BY completed_at, course_id
@@ -100,7 +100,7 @@ extension PostgresStore {
     public func completion(verificationCode: String) async throws -> CourseCompletion? {
         let code = VerificationCode.normalized(verificationCode)
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await connection.rows("""
                 SELECT \(unescaped: Self.completionColumns) FROM course_completion WHERE verification_code = \(code)
                 """, logger).first.map(Self.completion)
@@ -109,7 +109,7 @@ extension PostgresStore {
 
     public func closedQuizIDs() async throws -> Set<String> {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             Set(try await connection.rows("SELECT quiz_id FROM quiz_closure", logger).map { try $0.decode(String.self) })
         }
     }

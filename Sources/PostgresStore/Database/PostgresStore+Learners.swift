@@ -45,7 +45,7 @@ extension PostgresStore {
 
     public func learner(id: Int64) async throws -> Learner? {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await connection.rows("SELECT \(unescaped: Self.learnerColumns.sql) FROM learner WHERE id = \(id)",
                                       logger).first.map(Self.learner)
         }
@@ -56,7 +56,7 @@ extension PostgresStore {
     public func learners(unitID: String, named name: String) async throws -> [Learner] {
         let key = TextNormalizer.comparisonKey(name)
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await connection.rows("""
                 SELECT \(unescaped: Self.learnerColumns.sql) FROM learner
                 WHERE unit_id = \(unitID) AND anonymised_at IS NULL ORDER BY id
@@ -91,7 +91,7 @@ extension PostgresStore {
     /// Every consent given or withdrawn by a learner, oldest first.
     public func consents(learnerID: Int64) async throws -> [ConsentEvent] {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await connection.rows("""
                 SELECT purpose, notice_version, given, at FROM consent_event WHERE learner_id = \(learnerID)
                 ORDER BY id

@@ -6,7 +6,7 @@ extension PostgresStore {
     /// The failures counted under `key`.
     public func signInThrottle(key: String) async throws -> SignInThrottle.State? {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await connection.rows("""
                 SELECT failures, last_failure_at, locked_until FROM sign_in_throttle WHERE key = \(key)
                 """, logger).first.map { row in

@@ -4,9 +4,9 @@ import PostgresNIO
 
 extension PostgresStore {
     /// Runs `work` in one transaction of this commune, as the store's role (`hoctap_app`, or for a commune read
-    /// through the city's reports `hoctap_city`, which may only read) with `app.commune` set (both
-    /// `SET LOCAL`, so they end with the transaction and a pooled connection never carries them to another
-    /// store). Commits when `work` returns; rolls back and rethrows `work`'s own error otherwise; retried as
+    /// through the city's reports `hoctap_city`, which may only read) with `app.commune` set: by the session
+    /// itself on a commune's own pool (`sessionIsTenant`), else here with `SET LOCAL`, so that they end with the
+    /// transaction and the city's shared pool never carries them to another commune. Commits when `work` returns; rolls back and rethrows `work`'s own error otherwise; retried as
     /// `retrying` says.
     @discardableResult
     func transaction<Result: Sendable>(
@@ -14,14 +14,17 @@ extension PostgresStore {
     ) async throws -> Result {
         let commune = commune.value
         let role = role
+        let sessionIsTenant = sessionIsTenant
         let logger = logger
         return try await retrying { connection in
             try await connection.query("BEGIN", logger: logger)
             do {
-                try await connection.query("""
-                    SELECT set_config('role', \(role), true),
-                           set_config('app.commune', \(commune), true)
-                    """, logger: logger)
+                if !sessionIsTenant {
+                    try await connection.query("""
+                        SELECT set_config('role', \(role), true),
+                               set_config('app.commune', \(commune), true)
+                        """, logger: logger)
+                }
                 let result = try await work(connection)
                 try await connection.query("COMMIT", logger: logger)
                 return result
@@ -31,6 +34,14 @@ extension PostgresStore {
                 throw error
             }
         }
+    }
+
+    /// Runs `work`, one read, as its own transaction: one round trip on a commune's own pool, whose sessions
+    /// already carry the role and the commune (`sessionIsTenant`); in a transaction that sets them otherwise.
+    func read<Result: Sendable>(
+        _ work: @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        sessionIsTenant ? try await retrying(work) : try await transaction(work)
     }
 
     /// Runs one statement as its own transaction (committed, durably, before its answer comes back): one round

@@ -22,7 +22,7 @@ extension PostgresStore {
     /// The commune's units, by code.
     public func units() async throws -> [CommuneUnit] {
         let logger = logger
-        return try await transaction { connection in
+        return try await read { connection in
             try await connection.rows("""
                 SELECT id, name, kind, retired_at FROM unit WHERE commune_id = current_setting('app.commune')
                 ORDER BY id COLLATE "C"

@@ -23,6 +23,10 @@ public final class PostgresStore: Sendable {
     /// The role its transactions run as: `hoctap_app` for a commune's own store, `hoctap_city` (read only) for
     /// a commune read through the city's reports.
     let role: String
+    /// Whether every connection of its pool already runs as `hoctap_app` for its commune, from the moment it
+    /// starts (startup parameters `role` and `app.commune`): true for a commune's own store, whose pool serves
+    /// no other commune. Its transactions then need not set them, and a single read needs no transaction.
+    let sessionIsTenant: Bool
     /// The server and database (no password), for messages.
     public let place: String
     let hashing: SecretHashing
@@ -38,11 +42,12 @@ public final class PostgresStore: Sendable {
                 reportingSource: ReportingChoice = .fromEnvironment) async throws {
         let logger = Logger(label: "hoctap.postgres")
         try await Self.prepare(location, logger)
-        let client = Self.pool(location)
+        let client = Self.pool(location, tenant: commune)
         self.client = client
         running = Task { await client.run() }
         self.commune = commune
         role = PostgresMigrations.appRole
+        sessionIsTenant = true
         place = location.place
         self.hashing = hashing
         self.reportingSource = reportingSource
@@ -56,6 +61,7 @@ public final class PostgresStore: Sendable {
         running = nil
         self.commune = commune
         self.role = role
+        sessionIsTenant = false
         self.place = place
         hashing = .standard
         self.reportingSource = reportingSource
@@ -83,13 +89,20 @@ public final class PostgresStore: Sendable {
         }
     }
 
-    /// The pool of connections to `location` (not yet running).
-    static func pool(_ location: PostgresLocation) -> PostgresClient {
+    /// The pool of connections to `location` (not yet running); with a `tenant`, each connection starts as
+    /// `hoctap_app` with `app.commune` set to it (the server refuses the connection if the user may not take the
+    /// role), so that not one statement on it runs outside the commune.
+    static func pool(_ location: PostgresLocation, tenant: CommuneID? = nil) -> PostgresClient {
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.username, password: location.password,
             database: location.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(5)
         configuration.options.maximumConnections = location.maximumConnections
+        if let tenant {
+            configuration.options.additionalStartupParameters = [
+                ("role", PostgresMigrations.appRole), ("app.commune", tenant.value),
+            ]
+        }
         return PostgresClient(configuration: configuration)
     }
 
