@@ -244,7 +244,13 @@ extension PostgresStore {
 
         /// The statement reading them, newest or most overdue first.
         var query: PostgresQuery {
-            let columns = "attempt_id, learner_id, course_id, quiz_id, seed, started_at, deadline FROM attempt_draft"
+            // The saved answers come in the same row (one round trip), as two arrays in the same order.
+            let columns = """
+                attempt_id, learner_id, course_id, quiz_id, seed, started_at, deadline,
+                ARRAY(SELECT question_id FROM draft_answer a WHERE a.attempt_id = d.attempt_id ORDER BY question_id),
+                ARRAY(SELECT response FROM draft_answer a WHERE a.attempt_id = d.attempt_id ORDER BY question_id)
+                FROM attempt_draft d
+                """
             switch self {
             case .one(let attemptID, let learnerID):
                 return "SELECT \(unescaped: columns) WHERE attempt_id = \(attemptID) AND learner_id = \(learnerID)"
@@ -264,24 +270,21 @@ extension PostgresStore {
         }
     }
 
-    /// The open attempts `selection` names, each with its saved answers.
+    /// The open attempts `selection` names, each with its saved answers, read by one statement.
     private static func drafts(_ selection: DraftSelection, _ connection: PostgresConnection,
                                _ logger: Logger) async throws -> [AttemptDraft] {
         let query = selection.query
         var drafts: [AttemptDraft] = []
         for row in try await connection.rows(query, logger) {
-            let (attempt, learner, course, quiz, seed, startedAt, deadline) =
-                try row.decode((String, Int64, String, String, Int64, Date, Date?).self)
-            var responses: [String: Response] = [:]
-            for answer in try await connection.rows("""
-                SELECT question_id, response FROM draft_answer WHERE attempt_id = \(attempt)
-                """, logger) {
-                let (question, response) = try answer.decode((String, String).self)
-                responses[question] = try ResponseCoding.decode(response)
+            let (attempt, learner, course, quiz, seed, startedAt, deadline, questions, responses) =
+                try row.decode((String, Int64, String, String, Int64, Date, Date?, [String], [String]).self)
+            var saved: [String: Response] = [:]
+            for (question, response) in zip(questions, responses) {
+                saved[question] = try ResponseCoding.decode(response)
             }
             drafts.append(AttemptDraft(attemptID: attempt, learnerID: learner, courseID: course, quizID: quiz,
                                        seed: UInt64(bitPattern: seed), startedAt: startedAt, deadline: deadline,
-                                       responses: responses))
+                                       responses: saved))
         }
         return drafts
     }
