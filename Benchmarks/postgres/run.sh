@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 work=$(mktemp -d /tmp/hoctap-bench-postgres.XXXXXX)
 cluster=$(mktemp -d /tmp/hoctap-bench-cluster.XXXXXX)  # its own folder: the cluster runs as another user
 servers_running=()
-trap 'kill "${servers_running[@]}" 2>/dev/null; wait; bash scripts/postgres-cluster.sh stop "$cluster"; rm -rf "$work"' EXIT
+trap '[ ${#servers_running[@]} -eq 0 ] || kill "${servers_running[@]}" 2>/dev/null || true; wait; bash scripts/postgres-cluster.sh stop "$cluster"; rm -rf "$work"' EXIT
 if [ -n "${HOCTAP:-}" ]; then
   hoctap=$HOCTAP
 else
