@@ -61,7 +61,9 @@ extension PostgresStore {
 
     /// Per unit, learners of `category` who completed every course of `courseIDs` by the end of the period (and
     /// how many with the last of them within it), counted in the unit and category recorded on that last
-    /// completion.
+    /// completion. Each learner's last completion is found by one sort (`DISTINCT ON`), not by ordered
+    /// aggregates, which sort once per learner; a learner completes a course once (the key), so counting their
+    /// rows counts their distinct courses.
     public func basicLevelReached(
         category: LearnerCategory, courseIDs: [String], period: ReportingPeriod
     ) async throws -> [CoverageCount] {
@@ -69,16 +71,14 @@ extension PostgresStore {
         let logger = logger
         return try await transaction { connection in
             try await connection.rows("""
-                SELECT unit_id, COUNT(*), COUNT(*) FILTER (WHERE reached_at >= \(period.start))
-                FROM (SELECT learner_id, MAX(completed_at) AS reached_at,
-                             (array_agg(unit_id ORDER BY completed_at DESC, course_id COLLATE "C" DESC))[1] AS unit_id,
-                             (array_agg(category ORDER BY completed_at DESC, course_id COLLATE "C" DESC))[1] AS category
+                SELECT unit_id, COUNT(*), COUNT(*) FILTER (WHERE completed_at >= \(period.start))
+                FROM (SELECT DISTINCT ON (learner_id) learner_id, completed_at, unit_id, category,
+                             COUNT(*) OVER (PARTITION BY learner_id) AS completed
                       FROM course_completion
                       WHERE commune_id = current_setting('app.commune') AND course_id = ANY(\(courseIDs))
                         AND completed_at < \(period.end)
-                      GROUP BY learner_id
-                      HAVING COUNT(DISTINCT course_id) = \(courseIDs.count)) AS reached
-                WHERE category = \(category.rawValue)
+                      ORDER BY learner_id, completed_at DESC, course_id COLLATE "C" DESC) AS last
+                WHERE completed = \(courseIDs.count) AND category = \(category.rawValue)
                 GROUP BY unit_id
                 """, logger).map { row in
                 let (unit, byEnd, inPeriod) = try row.decode((String, Int, Int).self)
@@ -155,16 +155,16 @@ extension PostgresStore {
                        (SELECT given FROM consent_event e
                         WHERE e.commune_id = l.commune_id AND e.learner_id = l.id AND e.purpose = 'bao-cao'
                         ORDER BY e.at DESC, e.id DESC LIMIT 1)
-                FROM (SELECT learner_id, COUNT(*) AS completions, SUM(COALESCE(percent, 0)) AS percent_sum,
-                             (array_agg(unit_id ORDER BY completed_at DESC, course_id COLLATE "C" DESC))[1] AS unit_id,
-                             (array_agg(category ORDER BY completed_at DESC, course_id COLLATE "C" DESC))[1] AS category
+                FROM (SELECT DISTINCT ON (learner_id) learner_id, unit_id, category,
+                             COUNT(*) OVER (PARTITION BY learner_id) AS completions,
+                             SUM(COALESCE(percent, 0)) OVER (PARTITION BY learner_id) AS percent_sum
                       FROM course_completion
-                      WHERE commune_id = current_setting('app.commune') AND completed_at >= \(period.start) AND completed_at < \(period.end)
-                      GROUP BY learner_id
-                      HAVING COUNT(*) >= \(minimumCourses)
-                         AND SUM(COALESCE(percent, 0)) >= \(minimumAverage) * COUNT(*)) AS q
+                      WHERE commune_id = current_setting('app.commune') AND completed_at >= \(period.start)
+                        AND completed_at < \(period.end)
+                      ORDER BY learner_id, completed_at DESC, course_id COLLATE "C" DESC) AS q
                 JOIN learner l ON l.commune_id = current_setting('app.commune') AND l.id = q.learner_id
-                WHERE l.anonymised_at IS NULL
+                WHERE l.anonymised_at IS NULL AND q.completions >= \(minimumCourses)
+                  AND q.percent_sum >= \(minimumAverage) * q.completions
                 ORDER BY q.completions DESC, q.percent_sum::float8 / q.completions DESC,
                          l.display_name COLLATE "C", l.id
                 """, logger).map { row in
