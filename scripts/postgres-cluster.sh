@@ -39,8 +39,14 @@ start)
     chmod 700 "$dir"
     # Trust on loopback only: the cluster lives for one test run and listens on 127.0.0.1 alone.
     as_owner "$bin/initdb" -D "$dir/data" -U hoctap --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    if ! as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
         -o "-k $dir -p $port -h 127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=${PG_MAX_CONNECTIONS:-300}" start >&2
+    then
+        # Say why before the caller's clean-up removes the log (a port in use, a shared memory limit …).
+        echo "PostgreSQL did not start on 127.0.0.1:$port; its log:" >&2
+        tail -n 20 "$dir/server.log" >&2 || true
+        exit 1
+    fi
     echo "postgres://hoctap@127.0.0.1:$port/postgres"
     ;;
 stop)
