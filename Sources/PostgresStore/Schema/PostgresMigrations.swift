@@ -24,10 +24,12 @@ enum PostgresMigrations {
         Migration(id: "001-city-schema", statements: PostgresSchema.tables),
         Migration(id: "002-commune-row-level-security", statements: PostgresSchema.rowLevelSecurity),
         Migration(id: "003-copied-history-source-ids", statements: PostgresSchema.sourceIDs),
+        // 004 was a first form of 007, never shipped.
         Migration(id: "005-reporting-year-rollups", statements: PostgresYearSchema.yearRollups),
         Migration(id: "006-city-reporting-role", statements: PostgresYearSchema.cityRole),
         Migration(id: "007-event-functions-and-one-statement-submission",
                   statements: PostgresEventFunctions.statements),
+        Migration(id: "008-completions-in-report-order", statements: PostgresReportIndexes.statements),
     ]
 
     /// Applies the migrations not yet applied, in one transaction, holding an advisory lock so that two
