@@ -11,13 +11,7 @@ cd "$(dirname "$0")/../.."
 mkdir -p .build-bench
 work=$(mktemp -d "$PWD/.build-bench/import.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-if [ -n "${HOCTAP:-}" ]; then
-  hoctap=$HOCTAP
-else
-  swift build -c release --product hoctap --scratch-path .build-bench > "$work/build.log" 2>&1 \
-    || { cat "$work/build.log"; exit 1; }
-  hoctap=.build-bench/release/hoctap
-fi
+hoctap=$(bash Benchmarks/hoctap-binary.sh)
 rows=${ROWS:-1000}
 runs=${RUNS:-3}
 signins=${SIGNINS:-40}

@@ -23,8 +23,7 @@ runs=${RUNS:-3}
 port=${PG_BENCH_PORT:-55471}
 work=$(mktemp -d /tmp/hoctap-bench-city.XXXXXX)
 cluster=$(mktemp -d /tmp/hoctap-bench-city-cluster.XXXXXX)  # its own folder: the cluster runs as another user
-hoctap=${HOCTAP:-.build-bench/release/hoctap}
-[ -n "${HOCTAP:-}" ] || swift build -c release --product hoctap --scratch-path .build-bench >&2
+hoctap=$(bash Benchmarks/hoctap-binary.sh)
 trap 'bash scripts/postgres-cluster.sh stop "$cluster"; rm -rf "$work"' EXIT
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_owner() { if [ "$(id -u)" -eq 0 ]; then su hoctap-ci -s /bin/sh -c "$(printf '%q ' "$@")"; else "$@"; fi; }

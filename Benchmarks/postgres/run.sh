@@ -16,13 +16,7 @@ work=$(mktemp -d /tmp/hoctap-bench-postgres.XXXXXX)
 cluster=$(mktemp -d /tmp/hoctap-bench-cluster.XXXXXX)  # its own folder: the cluster runs as another user
 servers_running=()
 trap '[ ${#servers_running[@]} -eq 0 ] || kill "${servers_running[@]}" 2>/dev/null || true; wait; bash scripts/postgres-cluster.sh stop "$cluster"; rm -rf "$work"' EXIT
-if [ -n "${HOCTAP:-}" ]; then
-  hoctap=$HOCTAP
-else
-  swift build -c release --product hoctap --scratch-path .build-bench > "$work/build.log" 2>&1 \
-    || { cat "$work/build.log"; exit 1; }
-  hoctap=.build-bench/release/hoctap
-fi
+hoctap=$(bash Benchmarks/hoctap-binary.sh)
 servers=${SERVERS:-100}
 connections=${CONNECTIONS:-2}
 address=$(PG_MAX_CONNECTIONS=$((servers * connections + 50)) \

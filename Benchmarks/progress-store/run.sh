@@ -22,13 +22,7 @@ command -v strace >/dev/null || install strace || true  # only for the syncs-per
 mkdir -p .build-bench
 work=$(mktemp -d "$PWD/.build-bench/progress-store.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-if [ -n "${HOCTAP:-}" ]; then  # another build of hoctap to measure, e.g. with a fix
-  hoctap=$HOCTAP
-else
-  swift build -c release --product hoctap --scratch-path .build-bench > "$work/build.log" 2>&1 \
-    || { cat "$work/build.log"; exit 1; }
-  hoctap=.build-bench/release/hoctap
-fi
+hoctap=$(bash Benchmarks/hoctap-binary.sh)  # HOCTAP: another build of hoctap to measure, e.g. with a fix
 runs=${RUNS:-3}
 parts=${PARTS:-writes report}
 submissions=${SUBMISSIONS:-2000}
