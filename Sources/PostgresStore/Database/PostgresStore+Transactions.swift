@@ -6,8 +6,8 @@ extension PostgresStore {
     /// Runs `work` in one transaction of this commune, as the store's role (`hoctap_app`, or for a commune read
     /// through the city's reports `hoctap_city`, which may only read) with `app.commune` set: by the session
     /// itself on a commune's own pool (`sessionIsTenant`), else here with `SET LOCAL`, so that they end with the
-    /// transaction and the city's shared pool never carries them to another commune. Commits when `work` returns; rolls back and rethrows `work`'s own error otherwise; retried as
-    /// `retrying` says.
+    /// transaction and the city's shared pool never carries them to another commune. Commits when `work` returns;
+    /// rolls back and rethrows `work`'s own error otherwise; retried as `retrying` says.
     @discardableResult
     func transaction<Result: Sendable>(
         _ work: @Sendable (PostgresConnection) async throws -> Result
