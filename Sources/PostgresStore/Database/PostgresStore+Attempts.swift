@@ -99,9 +99,9 @@ extension PostgresStore {
         let logger = logger
         do {
             let completionMayFollow = completing != nil && record.isFinalQuiz && record.result.passed
-            // Alone only for the commune's own role: the function takes that role itself, which a store of the
+            // Alone only on a commune's own session: the function takes the app role itself, which a store of the
             // city's read-only role must not be given (inside its transaction, the function is refused to it).
-            if role == PostgresMigrations.appRole && !completionMayFollow {
+            if sessionIsTenant && !completionMayFollow {
                 switch try await singleStatement({ try await submission.run($0, logger) }) {
                 case .recorded:
                     return RecordedAttempt(record: record, wasDuplicate: false, completion: nil)
@@ -141,38 +141,6 @@ extension PostgresStore {
         case .submissionConflict: LearningError(.submissionConflict, submissionID ?? record.attemptID)
         default: ProgressError(.attemptConflict, record.attemptID)
         }
-    }
-
-    /// The attempt's row and its answers' rows, unless the commune has an attempt with its id already (then
-    /// nothing is written and the answer is false). `responses` are the answers' responses as stored JSON.
-    @discardableResult
-    static func insertRows(
-        of record: AttemptRecord, learnerID: Int64, submissionID: String?,
-        recordedIn placement: (unitID: String, category: String), responses: [String?],
-        _ connection: PostgresConnection, _ logger: Logger
-    ) async throws -> Bool {
-        let result = record.result
-        let inserted = try await connection.run("""
-            INSERT INTO attempt (id, learner_id, course_id, course_version, quiz_id, is_final, seed, started_at,
-                                 submitted_at, earned_numerator, earned_denominator, possible, percent, pass_mark,
-                                 passed, submission_id, unit_id, category)
-            VALUES (\(record.attemptID), \(learnerID), \(record.courseID), \(record.courseVersion), \(record.quizID),
-                    \(record.isFinalQuiz), \(Int64(bitPattern: record.seed)), \(record.startedAt),
-                    \(record.submittedAt), \(result.earned.numerator), \(result.earned.denominator),
-                    \(result.possible), \(result.percent), \(result.passMark), \(result.passed), \(submissionID),
-                    \(placement.unitID), \(placement.category))
-            ON CONFLICT (commune_id, id) DO NOTHING RETURNING 1
-            """, logger)
-        guard inserted == 1 else { return false }
-        for (position, question) in result.questions.enumerated() {
-            try await connection.run("""
-                INSERT INTO attempt_answer (attempt_id, position, question_id, content_hash, response,
-                                            credit_numerator, credit_denominator)
-                VALUES (\(record.attemptID), \(position), \(question.questionID), \(question.contentHash),
-                        \(responses[position]), \(question.creditNumerator), \(question.creditDenominator))
-                """, logger)
-        }
-        return true
     }
 
     public func attempt(id: String) async throws -> AttemptRecord? {

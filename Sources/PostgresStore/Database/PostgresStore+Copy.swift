@@ -147,6 +147,36 @@ extension PostgresStore {
         }
     }
 
+    /// A copied attempt's row and its answers' rows, unless the commune has an attempt with its id already (then
+    /// nothing is written). `responses` are the answers' responses as stored JSON.
+    private static func insertRows(
+        of record: AttemptRecord, learnerID: Int64, submissionID: String?,
+        recordedIn placement: (unitID: String, category: String), responses: [String?],
+        _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        let result = record.result
+        let inserted = try await connection.run("""
+            INSERT INTO attempt (id, learner_id, course_id, course_version, quiz_id, is_final, seed, started_at,
+                                 submitted_at, earned_numerator, earned_denominator, possible, percent, pass_mark,
+                                 passed, submission_id, unit_id, category)
+            VALUES (\(record.attemptID), \(learnerID), \(record.courseID), \(record.courseVersion), \(record.quizID),
+                    \(record.isFinalQuiz), \(Int64(bitPattern: record.seed)), \(record.startedAt),
+                    \(record.submittedAt), \(result.earned.numerator), \(result.earned.denominator),
+                    \(result.possible), \(result.percent), \(result.passMark), \(result.passed), \(submissionID),
+                    \(placement.unitID), \(placement.category))
+            ON CONFLICT (commune_id, id) DO NOTHING RETURNING 1
+            """, logger)
+        guard inserted == 1 else { return }
+        for (position, question) in result.questions.enumerated() {
+            try await connection.run("""
+                INSERT INTO attempt_answer (attempt_id, position, question_id, content_hash, response,
+                                            credit_numerator, credit_denominator)
+                VALUES (\(record.attemptID), \(position), \(question.questionID), \(question.contentHash),
+                        \(responses[position]), \(question.creditNumerator), \(question.creditDenominator))
+                """, logger)
+        }
+    }
+
     /// The attempts still open in the source, with their saved answers (a newer save wins on a second copy);
     /// an attempt submitted since an earlier copy is open no longer.
     private static func copyOpenAttempts(

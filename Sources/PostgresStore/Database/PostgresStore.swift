@@ -24,9 +24,10 @@ public final class PostgresStore: Sendable {
     /// a commune read through the city's reports.
     let role: String
     /// Whether every connection of its pool already runs as `hoctap_app` for its commune, from the moment it
-    /// starts (startup parameters `role` and `app.commune`): true for a commune's own store, whose pool serves
-    /// no other commune. Its transactions then need not set them, and a single read needs no transaction.
-    let sessionIsTenant: Bool
+    /// starts (startup parameters `role` and `app.commune`): so for the store that runs its own pool, a
+    /// commune's own, whose pool serves no other commune. Its transactions then need not set them, and a single
+    /// read needs no transaction. A commune read through the city's pool has neither.
+    var sessionIsTenant: Bool { running != nil }
     /// The server and database (no password), for messages.
     public let place: String
     let hashing: SecretHashing
@@ -47,7 +48,6 @@ public final class PostgresStore: Sendable {
         running = Task { await client.run() }
         self.commune = commune
         role = PostgresMigrations.appRole
-        sessionIsTenant = true
         place = location.place
         self.hashing = hashing
         self.reportingSource = reportingSource
@@ -61,7 +61,6 @@ public final class PostgresStore: Sendable {
         running = nil
         self.commune = commune
         self.role = role
-        sessionIsTenant = false
         self.place = place
         hashing = .standard
         self.reportingSource = reportingSource
