@@ -24,9 +24,9 @@ import Testing
             NewLearner(displayName: "Nguyễn Thị Lan", unitID: "thon-1", category: .citizens, pin: "2468"), at: Date())
 
         let log = Log()
-        // Large enough that half of it leaves a busy machine's scheduler room (the PostgreSQL suites run alongside
-        // since the city database came; with 48, the reads once ended after 26), and a read held behind the hashes
-        // (the bug) still ends only once nearly all 96 are done.
+        // Large enough that a busy machine's scheduler has room (the PostgreSQL suites run alongside since the city
+        // database came; with 48, the reads once ended after 26), and a read held behind the hashes (the bug) still
+        // ends only once nearly all 96 are done.
         let storm = 96
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<storm {
@@ -47,7 +47,9 @@ import Testing
         let doneWhenReadsEnded = try #require(await log.hashesDoneWhenReadsEnded)
         #expect(await log.hashesDone == storm)
         // Two reads take milliseconds; the hashes take seconds, one per core at a time. Held behind the hashes, the
-        // reads ended only once (nearly) all were done.
-        #expect(doneWhenReadsEnded < storm / 2, "the reads waited for \(doneWhenReadsEnded) of \(storm) hashes")
+        // reads ended only once (nearly) all were done. The bound is three quarters: with every other suite
+        // running alongside on two cores, a fresh-clone .ci/run saw the reads end after 54 of 96, where the
+        // bug gives 96.
+        #expect(doneWhenReadsEnded < storm * 3 / 4, "the reads waited for \(doneWhenReadsEnded) of \(storm) hashes")
     }
 }
