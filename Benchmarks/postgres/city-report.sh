@@ -2,12 +2,15 @@
 # The city-wide yearly report from PostgreSQL, on demand (not in make test):
 #   `hoctap report yearly --year 2026 --city --format json` (every commune's report from the year rollups, merged
 #   as `hoctap report merge` merges them), best of RUNS, against the same year's figures counted from the raw
-#   tables in psql (\timing), and the same figures from the year rollups in psql, on the same throwaway cluster.
+#   tables in psql (\timing) with the coverage, award candidates and unit award counts counted from the
+#   completions, and the same figures from the year rollups in psql, on the same throwaway cluster.
 # Data, generated in SQL straight into a database migrated by the real binary: COMMUNES communes (100) of ten
 # units each, LEARNERS learners (3,000,000, each registered in 2025 and placed once), ATTEMPTS attempts
 # (60,000,000) inside reporting year 2026 (11 Dec 2025 – 10 Dec 2026, Asia/Ho_Chi_Minh): per learner 20 attempts
 # over 5 sittings in 3 courses, every fourth a final quiz (percent 40–100, passed from 80), the first passed final
-# of each course a completion; the day and year rollups computed from those rows as the store keeps them.
+# of each course a completion (percents drawn by hashint8, so that some complete a whole basic-level list); the
+# basic level's lists of Content/campaign.yaml kept in every commune; the day, year and completion rollups
+# computed from those rows as the store keeps them.
 # Left out, and said so in the output: lesson events, attempt answers (no report reads them), consents (every
 # award candidate is withheld), drafts, summaries (course_progress), staff; and two indexes of attempt that no
 # report reads (unique submission ids, attempts by learner and quiz), to keep the disk under 30 GB.
@@ -44,15 +47,35 @@ city="$server/city"
 # The real binary migrates the empty database (a commune's report of nothing: all zeros).
 "$hoctap" report yearly --year 2026 --format json --database "$city" --commune warm-up > /dev/null
 
+# The award criteria, and the courses of the unit award's content (their `contents:`), as the report reads them.
+read -r award_courses award_average award_content < <(sed -n \
+  -e 's/^  individual: { min_courses: \([0-9]*\), min_average: \([0-9]*\) }.*/\1 \2/p' \
+  -e 's/^  unit: { content: \([0-9]*\),.*/\1/p' Content/campaign.yaml | paste -sd' ' -)
+content_courses=$(grep -l "^contents: \[.*\b$award_content\b" Courses/*/course.md | xargs -n1 dirname \
+  | xargs -n1 basename | sed "s/.*/'&'/" | paste -sd, -)
+# The basic level's lists as SQL rows ('category', 'course'), read from the configuration the report reads.
+lists=$(python3 - Content/campaign.yaml <<'PY'
+import re, sys
+block = open(sys.argv[1]).read().split("\nbasic_level:\n", 1)[1]
+rows = []
+for line in block.splitlines():
+    found = re.match(r"^  ([a-z-]+): \[(.*)\]\s*$", line)
+    if not found:
+        break
+    rows += [f"('{found.group(1)}', '{course.strip()}')" for course in found.group(2).split(",")]
+print(", ".join(rows))
+PY
+)
 say "loading $communes communes, $learners learners, $attempts attempts"
 load_start=$(now_ms)
-psql "$city" -v communes="$communes" -v learners="$learners" -v attempts="$attempts" >&2 <<'SQL'
+psql "$city" -v communes="$communes" -v learners="$learners" -v attempts="$attempts" -v lists="$lists" >&2 <<'SQL'
 \timing on
 SET work_mem = '256MB';
 BEGIN;
 -- Truncated here, so that (with wal_level = minimal) the rows written below skip the WAL.
 TRUNCATE unit, learner, learner_placement, attempt, attempt_answer, course_completion, registration_day,
-         day_figures, activity_day, activity_year, learner_year, year_figures, year_groups CASCADE;
+         day_figures, activity_day, activity_year, learner_year, year_figures, year_groups, basic_level_course,
+         basic_level_reach, completion_year, completion_unit_year CASCADE;
 -- The big tables' keys, references and indexes, dropped for the load and made again after it.
 CREATE TEMP TABLE saved_constraints AS
   SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def, contype
@@ -108,7 +131,7 @@ FROM (SELECT n, l, final, pct, at,
                [1 + CASE WHEN l % 2 = 0 THEN (ARRAY[5, 4, 6])[1 + k * 3 / 20] ELSE (l + k * 3 / 20 * 4) % 9 END]
                AS course
       FROM (SELECT n, n / 20 + 1 AS l, n % 20 AS k, n % 4 = 3 AS final,
-                   40 + ((n * 2654435761) % 61)::integer AS pct,
+                   40 + (hashint8(n) % 61 + 61) % 61 AS pct,
                    TIMESTAMPTZ '2025-12-11 08:00:00+07'
                      + (((n / 20 + 1) * 37) % 330 + (n % 20 / 4) * 7) * INTERVAL '1 day'
                      + (n % 540) * INTERVAL '1 minute' AS at
@@ -138,6 +161,11 @@ FROM (SELECT commune_id, hoctap_day(completed_at) AS day, unit_id, category, cou
 GROUP BY 1, 2, 3, 4, 5;
 -- The year rollups, by the function of migration 005 that the store's rebuild calls.
 SELECT hoctap_fill_year_rollups();
+-- The basic level's lists of Content/campaign.yaml in every commune (what `hoctap serve` keeps at start), and
+-- the completions' rollups, by the function of migration 009 that the store's rebuild calls.
+INSERT INTO basic_level_course (commune_id, category, course_id)
+SELECT commune.id, list.category, list.course_id FROM commune, (VALUES :lists) AS list (category, course_id);
+SELECT hoctap_fill_completion_rollups();
 
 -- Not made again, to keep the disk under 30 GB at full size (about 3.6 GB): the unique submission ids (all
 -- NULL here) and attempts by learner and quiz, which no report reads.
@@ -156,9 +184,10 @@ sizes=$(psql "$city" -At -F ' ' -c "
   SELECT pg_size_pretty(pg_database_size('city')),
          (SELECT COUNT(*) FROM attempt), (SELECT COUNT(*) FROM learner), (SELECT COUNT(*) FROM course_completion),
          (SELECT COUNT(*) FROM activity_day), (SELECT COUNT(*) FROM activity_year), (SELECT COUNT(*) FROM year_figures),
-         (SELECT COUNT(*) FROM year_groups), (SELECT COUNT(*) FROM day_figures)")
+         (SELECT COUNT(*) FROM year_groups), (SELECT COUNT(*) FROM day_figures),
+         (SELECT COUNT(*) FROM basic_level_reach), (SELECT COUNT(*) FROM completion_year)")
 read -r size size_unit n_attempts n_learners n_completions n_activity_day n_activity_year n_year_figures \
-  n_year_groups n_day_figures <<< "$sizes"
+  n_year_groups n_day_figures n_reach n_completion_year <<< "$sizes"
 
 # The year's figures from the raw tables (what PostgresFigureQueries.addRaw counts for one commune, here for
 # every commune at once), and the same from the year rollups (addYears), each timed in psql, best of RUNS.
@@ -189,6 +218,34 @@ SELECT commune_id, unit_id, category, course_id, COUNT(*), COUNT(*) FILTER (WHER
 WHERE is_final AND submitted_at >= TIMESTAMPTZ '2025-12-11 00:00:00+07'
   AND submitted_at < TIMESTAMPTZ '2026-12-11 00:00:00+07'
 GROUP BY 1, 2, 3, 4;
+-- Coverage: who completed their category's list by the end (the last completion recorded in that category).
+SELECT commune_id, unit_id, list, COUNT(*), COUNT(*) FILTER (WHERE completed_at >= TIMESTAMPTZ '2025-12-11 00:00:00+07')
+FROM (SELECT DISTINCT ON (c.commune_id, b.category, c.learner_id) c.commune_id, b.category AS list, c.learner_id,
+             c.completed_at, c.unit_id, c.category AS recorded,
+             COUNT(*) OVER (PARTITION BY c.commune_id, b.category, c.learner_id) AS completed
+      FROM basic_level_course b
+      JOIN course_completion c ON c.commune_id = b.commune_id AND c.course_id = b.course_id
+      WHERE c.completed_at < TIMESTAMPTZ '2026-12-11 00:00:00+07'
+      ORDER BY c.commune_id, b.category, c.learner_id, c.completed_at DESC, c.course_id COLLATE "C" DESC) AS last
+WHERE recorded = list
+  AND completed = (SELECT COUNT(*) FROM basic_level_course x WHERE x.commune_id = last.commune_id AND x.category = list)
+GROUP BY 1, 2, 3;
+-- Award candidates: completions in the year, their average, the unit and category of the last one.
+SELECT q.commune_id, l.id, l.display_name, q.unit_id, q.category, q.completions, q.percent_sum
+FROM (SELECT DISTINCT ON (commune_id, learner_id) commune_id, learner_id, unit_id, category,
+             COUNT(*) OVER person AS completions, SUM(COALESCE(percent, 0)) OVER person AS percent_sum
+      FROM course_completion
+      WHERE completed_at >= TIMESTAMPTZ '2025-12-11 00:00:00+07' AND completed_at < TIMESTAMPTZ '2026-12-11 00:00:00+07'
+      WINDOW person AS (PARTITION BY commune_id, learner_id)
+      ORDER BY commune_id, learner_id, completed_at DESC, course_id COLLATE "C" DESC) AS q
+JOIN learner l ON l.commune_id = q.commune_id AND l.id = q.learner_id
+WHERE l.anonymised_at IS NULL AND q.completions >= $award_courses AND q.percent_sum >= $award_average * q.completions
+ORDER BY q.commune_id, q.completions DESC, q.percent_sum::float8 / q.completions DESC, l.display_name COLLATE "C", l.id;
+-- The unit award: per unit, people who completed a course of the award's content in the year.
+SELECT commune_id, unit_id, COUNT(DISTINCT learner_id) FROM course_completion
+WHERE course_id = ANY(ARRAY[$content_courses])
+  AND completed_at >= TIMESTAMPTZ '2025-12-11 00:00:00+07' AND completed_at < TIMESTAMPTZ '2026-12-11 00:00:00+07'
+GROUP BY 1, 2;
 SQL
 cat > "$work/years.sql" <<SQL
 SELECT commune_id, unit_id, category, SUM(registered_delta), SUM(active) FILTER (WHERE year >= 2026)
@@ -209,6 +266,16 @@ raw_active=$(psql "$city" -At -c "
   SELECT COUNT(DISTINCT (commune_id, learner_id)) FROM attempt
   WHERE submitted_at >= TIMESTAMPTZ '2025-12-11 00:00:00+07' AND submitted_at < TIMESTAMPTZ '2026-12-11 00:00:00+07'")
 raw_finals=$(psql "$city" -At -c "SELECT COUNT(*) FROM attempt WHERE is_final")
+# People who reached their category's basic level by the year's end, from the completions.
+raw_reached=$(psql "$city" -At -c "
+  SELECT COUNT(*) FROM (
+      SELECT DISTINCT ON (c.commune_id, b.category, c.learner_id) b.category AS list, c.category AS recorded,
+             COUNT(*) OVER (PARTITION BY c.commune_id, b.category, c.learner_id) AS completed,
+             (SELECT COUNT(*) FROM basic_level_course x WHERE x.commune_id = b.commune_id AND x.category = b.category) AS wanted
+      FROM basic_level_course b JOIN course_completion c ON c.commune_id = b.commune_id AND c.course_id = b.course_id
+      WHERE c.completed_at < TIMESTAMPTZ '2026-12-11 00:00:00+07'
+      ORDER BY c.commune_id, b.category, c.learner_id, c.completed_at DESC, c.course_id COLLATE \"C\" DESC) AS last
+  WHERE recorded = list AND completed = wanted")
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 psql "$address" -c "ALTER SYSTEM SET log_min_duration_statement = 100" -c "SELECT pg_reload_conf()" > /dev/null
@@ -227,10 +294,11 @@ psql "$address" -c "ALTER SYSTEM SET log_min_duration_statement = -1" -c "SELECT
 report_ms=$(printf '%s\n' "${report_times[@]}" | best)
 raw_ms=$(printf '%s\n' "${raw_times[@]}" | best)
 year_ms=$(printf '%s\n' "${year_times[@]}" | best)
-read -r report_active report_finals report_communes < <(python3 -c "
+read -r report_active report_finals report_communes report_reached < <(python3 -c "
 import json, sys
 m = json.load(open(sys.argv[1]))
-print(m['totals']['active'], m['totals']['finalAttempts'], len(m['communes']))" "$work/city.json")
+print(m['totals']['active'], m['totals']['finalAttempts'], len(m['communes']),
+      sum(row['reachedByEnd'] for row in m['coverage']))" "$work/city.json")
 
 echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1, $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB;" \
   "load average (1, 5, 15 min) before the runs: $load_before, after them: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -238,9 +306,9 @@ echo "data: $n_learners learners in $communes communes, $n_attempts attempts, $n
   "database $size $size_unit, loaded in $((load_ms / 1000)) s (no lesson events, attempt answers, consents," \
   "drafts, summaries, nor attempt's indexes of submission ids and of learner and quiz)"
 echo "rollups: activity_day $n_activity_day rows, day_figures $n_day_figures, activity_year $n_activity_year," \
-  "year_figures $n_year_figures, year_groups $n_year_groups"
+  "year_figures $n_year_figures, year_groups $n_year_groups, basic_level_reach $n_reach, completion_year $n_completion_year"
 echo "check: active learners $report_active (report) / $raw_active (raw SQL); final attempts $report_finals / $raw_finals;" \
-  "communes merged $report_communes"
+  "reached the basic level $report_reached / $raw_reached; communes merged $report_communes"
 echo
 echo "| measure (best of $runs) | ms | ratio to the report |"
 echo "| --- | ---: | ---: |"

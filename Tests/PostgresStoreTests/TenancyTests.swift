@@ -188,8 +188,10 @@ struct TenancyTests {
                 "INSERT INTO quiz_closure (commune_id, quiz_id, closed_at) VALUES (\(west), 'q', now())",
                 "SELECT COUNT(*) FROM staff_account",
                 "SELECT COUNT(*) FROM attempt_answer",
-                // Nor the write functions of migration 007 (the submission one takes the app role itself).
+                // Nor the write functions of migrations 007 and 009 (the submission one takes the app role itself).
                 "SELECT hoctap_add_activity(\(hung.id), 'khoa', 'thon-1', 'nguoi-dan', now())",
+                "SELECT hoctap_add_completion(\(hung.id), 'khoa', 90, 'thon-1', 'nguoi-dan', now())",
+                "SELECT hoctap_fill_basic_level_reach()",
                 """
                 SELECT * FROM hoctap_record_attempt(\(west), 'x-1', \(hung.id), 'khoa', 1, 'khoa/quiz', true, 1, now(),
                     now(), 1, 1, 1, 100, 80, true, NULL, ARRAY['q'], ARRAY['h'], ARRAY[''], ARRAY[1]::bigint[],

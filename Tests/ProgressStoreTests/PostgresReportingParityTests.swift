@@ -27,7 +27,14 @@ struct PostgresReportingParityTests {
             raw.shutdown()
         }
         try await postgres.saveUnits(StoreFixture.units)
-        var twins = RandomHistory(sqlite: try await RollupTests.store(), postgres: postgres)
+        // Both keep who reaches four of the five lists as completions come; the fifth is counted from the
+        // completions.
+        let kept = RollupTests.basicLevel.filter { $0.key != .business }
+        let sqlite = try await RollupTests.store()
+        #expect(try await sqlite.keepBasicLevel(kept))
+        #expect(try await postgres.keepBasicLevel(kept))
+        #expect(try await !postgres.keepBasicLevel(kept), "kept already")
+        var twins = RandomHistory(sqlite: sqlite, postgres: postgres)
         let now = try await twins.write(from: RollupTests.local(2025, 11, 20, 7), events: 250, &random)
         let periods = RandomHistory.periods(until: now, &random)
         var periodsWithActivity = 0
@@ -51,10 +58,18 @@ struct PostgresReportingParityTests {
             #expect(try await postgres.itemCounts(quizID: quiz, period: everything) == sqliteCounts)
         }
         // The commune's rollups rebuilt from its events are those kept live, the year rollups row for row.
-        let kept = try await Self.yearRollups(location)
-        #expect(kept.count > 20, "the history reaches the year rollups")
+        let live = try await Self.yearRollups(location)
+        #expect(live.count > 20, "the history reaches the year rollups")
+        #expect(live.contains { $0.hasPrefix("basic_level_reach:") }, "someone reached a kept list")
+        #expect(live.contains { $0.hasPrefix("completion_year:") })
         try await postgres.rebuildSummaries()
-        #expect(try await Self.yearRollups(location) == kept)
+        #expect(try await Self.yearRollups(location) == live)
+        for period in periods {
+            #expect(try await RollupTests.answers(postgres, period) == RollupTests.answers(twins.sqlite, period))
+        }
+        // A changed list is made again from the completions, on both stores.
+        #expect(try await postgres.keepBasicLevel(RollupTests.basicLevel))
+        #expect(try await twins.sqlite.keepBasicLevel(RollupTests.basicLevel))
         for period in periods {
             #expect(try await RollupTests.answers(postgres, period) == RollupTests.answers(twins.sqlite, period))
         }
@@ -67,17 +82,40 @@ struct PostgresReportingParityTests {
         }
         #expect(try await postgres.figures(for: year2026).groups.isEmpty)
         #expect(try await raw.figures(for: year2026).groups.contains { $0.figures.active > 0 })
+        // And its coverage, completers and award candidates from the completions' rollups alone.
+        let before = try await RollupTests.answers(postgres, year2026)
+        let anyone = { (store: PostgresStore) in
+            let (named, withheld) = try await store.awardCandidates(period: year2026, minimumCourses: 1,
+                                                                    minimumAverage: 0)
+            return named.count + withheld
+        }
+        let candidatesBefore = try await anyone(postgres)
+        #expect(before.coverage.contains { !$0.isEmpty } && !before.completing.isEmpty && candidatesBefore > 0,
+                "the year has completions")
+        try await PostgresTestServer.withConnection(to: location) { connection in
+            for table in ["basic_level_reach", "completion_year", "completion_unit_year"] {
+                try await connection.query(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"), logger: Self.logger)
+            }
+        }
+        let after = try await RollupTests.answers(postgres, year2026)
+        let candidatesAfter = try await anyone(postgres)
+        #expect(after.coverage.allSatisfy(\.isEmpty) && after.completing.isEmpty && candidatesAfter == 0)
+        let fromRaw = try await RollupTests.answers(raw, year2026)
+        #expect(fromRaw.coverage == before.coverage && fromRaw.completing == before.completing
+                && fromRaw.named == before.named && fromRaw.withheld == before.withheld)
         try await PostgresTestServer.drop(location)
     }
 
     static let logger = Logger(label: "parity-test")
 
-    /// Every row of the year rollups (`activity_year`, `learner_year`, `year_figures`, `year_groups`), as text,
-    /// read outside row-level security (the server's owner).
+    /// Every row of the year rollups (`activity_year`, `learner_year`, `year_figures`, `year_groups`) and of the
+    /// completions' rollups (`completion_year`, `completion_unit_year`, `basic_level_reach`), as text, read
+    /// outside row-level security (the server's owner).
     static func yearRollups(_ location: PostgresLocation) async throws -> [String] {
         try await PostgresTestServer.withConnection(to: location) { connection in
             var rows: [String] = []
-            for table in ["activity_year", "learner_year", "year_figures", "year_groups"] {
+            for table in ["activity_year", "learner_year", "year_figures", "year_groups", "completion_year",
+                          "completion_unit_year", "basic_level_reach"] {
                 for try await row in try await connection.query(PostgresQuery(unsafeSQL: """
                     SELECT '\(table)' || ':' || t::text FROM \(table) t ORDER BY t::text
                     """), logger: logger).decode(String.self) {

@@ -36,8 +36,10 @@ public enum CityReport {
                 group.addTask {
                     var campaign = commune.campaign
                     campaign.issuer = commune.name
-                    let builder = ReportBuilder(repository: commune.repository, catalog: catalog, campaign: campaign,
+                    var builder = ReportBuilder(repository: commune.repository, catalog: catalog, campaign: campaign,
                                                 clock: clock)
+                    // The merge reads no award proposals.
+                    builder.includesAwards = false
                     switch kind {
                     case .yearly: return (index, try await builder.yearly(year))
                     case .review: return (index, try await builder.review(until: year))

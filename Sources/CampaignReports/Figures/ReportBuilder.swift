@@ -9,6 +9,9 @@ public struct ReportBuilder: Sendable {
     public let clock: any WallClock
     /// The unit whose own report this builds; nil for the commune's.
     public let unitID: String?
+    /// Whether the reports carry their award proposals (`awards`): true but for the city's merge, which reads
+    /// none of them, so that they are not read from the store to be thrown away.
+    public var includesAwards = true
 
     /// With `unitID`, the report of that one unit: its figures, its coverage, its people.
     public init(repository: any ReportingRepository, catalog: any CourseCatalog, campaign: CampaignConfiguration,
@@ -35,7 +38,7 @@ public struct ReportBuilder: Sendable {
         try checkConfiguration()
         let period = campaign.period(year: year)
         var report = try await build(kind: .yearly, period: period, year: year, label: String(year))
-        report.awards = try await awards(period: period, byUnit: report.byUnit)
+        if includesAwards { report.awards = try await awards(period: period, byUnit: report.byUnit) }
         markProvisional(&report)
         return report
     }
@@ -59,7 +62,7 @@ public struct ReportBuilder: Sendable {
             years.append(.init(year: each, figures: groups.reduce(ActivityFigures()) { $0 + $1.figures }))
         }
         report.years = years
-        report.awards = try await awards(period: period, byUnit: report.byUnit)
+        if includesAwards { report.awards = try await awards(period: period, byUnit: report.byUnit) }
         markProvisional(&report)
         return report
     }
@@ -85,7 +88,7 @@ public struct ReportBuilder: Sendable {
         try checkConfiguration()
         let period = campaign.period(year: year)
         var report = try await build(kind: .awards, period: period, year: year, label: String(year))
-        report.awards = try await awards(period: period, byUnit: report.byUnit)
+        if includesAwards { report.awards = try await awards(period: period, byUnit: report.byUnit) }
         markProvisional(&report)
         return report
     }

@@ -82,7 +82,9 @@ extension HocTapCommand {
                 let database = try await city.open()
                 defer { database.shutdown() }
                 try await database.saveUnits(campaign.units)
-                try await serve(database, configured: campaign, messages: messages) { _ in }
+                try await serve(database, configured: campaign, messages: messages) { campaign in
+                    try await database.keepBasicLevel(campaign.basicLevel)
+                }
             } catch let error as ExitCode {
                 throw error
             } catch {

@@ -77,8 +77,9 @@ extension PostgresStore {
                 VALUES (\(learnerID), \(courseID), \(courseVersion), \(date), \(percent), \(code), \(attemptID),
                         \(placement.unitID), \(placement.category))
                 """, logger)
-            try await PostgresRollups.addFigures(at: date, unitID: placement.unitID, category: placement.category,
-                                                 courseID: courseID, courseCompletions: 1, connection, logger)
+            try await PostgresRollups.addCompletion(learnerID: learnerID, courseID: courseID, percent: percent,
+                                                    unitID: placement.unitID, category: placement.category, at: date,
+                                                    connection, logger)
             return CourseCompletion(learnerID: learnerID, courseID: courseID, courseVersion: courseVersion,
                                     completedAt: date, percent: percent, verificationCode: code)
         }

@@ -14,6 +14,9 @@ enum PostgresRebuild {
         "DELETE FROM registration_day",
         "DELETE FROM day_figures",
         "DELETE FROM activity_day",
+        "DELETE FROM completion_year",
+        "DELETE FROM completion_unit_year",
+        "DELETE FROM basic_level_reach",
         """
         INSERT INTO lesson_progress (learner_id, course_id, lesson_id, visits, first_visited_at, last_visited_at,
                                      completed_at)
@@ -73,6 +76,8 @@ enum PostgresRebuild {
               FROM attempt WHERE is_final) AS figures
         GROUP BY day, unit_id, category, course_id
         """,
+        // The completions' rollups (migration 009), for the lists the commune keeps.
+        "SELECT hoctap_fill_completion_rollups()",
     ] + [PostgresYearSchema.fill]  // the year rollups, from the day rollups just made
 
     static func run(_ connection: PostgresConnection, _ logger: Logger) async throws {

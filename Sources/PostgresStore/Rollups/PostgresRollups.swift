@@ -81,6 +81,16 @@ enum PostgresRollups {
             """, logger)
     }
 
+    /// A course completion just written: counted in the figures, in its learner's award criteria and unit
+    /// completions for its year, and in the basic level of each list it completes: `hoctap_add_completion`,
+    /// migration 009.
+    static func addCompletion(learnerID: Int64, courseID: String, percent: Int?, unitID: String, category: String,
+                              at date: Date, _ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.run("""
+            SELECT hoctap_add_completion(\(learnerID), \(courseID), \(percent), \(unitID), \(category), \(date))
+            """, logger)
+    }
+
     /// A lesson completed at `date`: counted if it is the lesson's first completion (by time), and the earlier
     /// first completion it replaces, if any, uncounted. `previous` is the lesson's first completion before it.
     static func addLessonCompletion(learnerID: Int64, courseID: String, lessonID: String, unitID: String,

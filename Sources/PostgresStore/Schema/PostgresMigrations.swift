@@ -30,6 +30,7 @@ enum PostgresMigrations {
         Migration(id: "007-event-functions-and-one-statement-submission",
                   statements: PostgresEventFunctions.statements),
         Migration(id: "008-completions-in-report-order", statements: PostgresReportIndexes.statements),
+        Migration(id: "009-basic-level-and-completion-years", statements: PostgresCompletionSchema.statements),
     ]
 
     /// Applies the migrations not yet applied, in one transaction, holding an advisory lock so that two
