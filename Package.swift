@@ -210,7 +210,7 @@ let package = Package(
         .testTarget(
             name: "PostgresStoreTests",
             dependencies: [
-                "PostgresStore", "PostgresTestSupport", "LearningCore", "TestSupport",
+                "PostgresStore", "PostgresTestSupport", "LearningCore", "CourseContent", "TestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strictSettings

@@ -18,7 +18,7 @@ public final class PostgresCityReports: Sendable {
 
     /// Opens the city database at `location` (migrating it if needed, as a commune's store does).
     public init(location: PostgresLocation, reportingSource: ReportingChoice = .fromEnvironment) async throws {
-        try await PostgresStore.prepare(location, logger)
+        try await PostgresStore.prepare(location, taking: PostgresMigrations.cityRole, logger)
         let client = PostgresStore.pool(location)
         self.client = client
         running = Task { await client.run() }

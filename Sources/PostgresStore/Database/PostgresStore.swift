@@ -42,7 +42,7 @@ public final class PostgresStore: Sendable {
     public init(location: PostgresLocation, commune: CommuneID, hashing: SecretHashing = .standard,
                 reportingSource: ReportingChoice = .fromEnvironment) async throws {
         let logger = Logger(label: "hoctap.postgres")
-        try await Self.prepare(location, logger)
+        try await Self.prepare(location, taking: PostgresMigrations.appRole, logger)
         let client = Self.pool(location, tenant: commune)
         self.client = client
         running = Task { await client.run() }
@@ -68,7 +68,9 @@ public final class PostgresStore: Sendable {
     }
 
     /// Connects once on its own, refuses a server whose commits are not durable and migrates the database.
-    static func prepare(_ location: PostgresLocation, _ logger: Logger) async throws {
+    /// Refuses a login that may not take `role` (the app's, or the city's reporting role), which every
+    /// connection of the store would otherwise be refused, over and over.
+    static func prepare(_ location: PostgresLocation, taking role: String, _ logger: Logger) async throws {
         do {
             var probe = PostgresConnection.Configuration(
                 host: location.host, port: location.port, username: location.username, password: location.password,
@@ -78,6 +80,10 @@ public final class PostgresStore: Sendable {
             do {
                 try await Self.requireDurableCommits(connection, logger)
                 try await PostgresMigrations.migrate(connection, logger: logger)
+                let granted = try await connection.query(
+                    "SELECT pg_has_role(current_user, \(role), 'MEMBER')", logger: logger).collect()
+                    .first?.decode(Bool.self) ?? false
+                guard granted else { throw PostgresStoreError(.roleNotGranted, role) }
                 try await connection.close()
             } catch {
                 try? await connection.close()

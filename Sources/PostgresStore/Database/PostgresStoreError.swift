@@ -18,6 +18,9 @@ public struct PostgresStoreError: UserFacingError, Hashable, CustomStringConvert
         case unreachable
         /// The server answered but refused the user, the password or the database.
         case refused
+        /// The login may not take the role the store runs as (`detail`): `hoctap_app` for a commune's store,
+        /// `hoctap_city` for the city's reports.
+        case roleNotGranted = "role-not-granted"
         /// The server does not wait for the disk on commit (`synchronous_commit = off`).
         case commitsNotDurable = "commits-not-durable"
         /// The database was migrated by a newer version of the app.
@@ -42,8 +45,8 @@ public struct PostgresStoreError: UserFacingError, Hashable, CustomStringConvert
 
     /// The key of the message in `Content/strings/vi.yaml`.
     public var messageKey: String { "errors.postgres.\(kind.rawValue)" }
-    /// The server or value the message names.
-    public var messageArguments: [String] { [shown] }
+    /// The server or value the message names (and the role a login lacks).
+    public var messageArguments: [String] { kind == .roleNotGranted ? [shown, detail] : [shown] }
 
     /// A failure while opening the store at `location`, sorted into what a person can act on.
     init(opening error: any Error, at location: PostgresLocation) {

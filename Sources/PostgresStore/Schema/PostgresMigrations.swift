@@ -34,23 +34,32 @@ enum PostgresMigrations {
     ]
 
     /// Applies the migrations not yet applied, in one transaction, holding an advisory lock so that two
-    /// processes starting at once do not both migrate. Refuses a database migrated by a newer version.
+    /// processes starting at once do not both migrate. Refuses a database migrated by a newer version. A database
+    /// already up to date is only read, so that a login that may only read (the city's reports, a member of
+    /// `hoctap_city` alone) opens it too.
     static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query("BEGIN", logger: logger)
         do {
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext('hoctap-migrations'))", logger: logger)
-            try await connection.query("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
-                """, logger: logger)
             var applied: Set<String> = []
-            for try await id in try await connection.query("SELECT id FROM schema_migrations", logger: logger)
-                .decode(String.self) {
-                applied.insert(id)
+            let exists = try await connection.query(
+                "SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger).collect()
+                .first?.decode(Bool.self) ?? false
+            if exists {
+                for try await id in try await connection.query("SELECT id FROM schema_migrations", logger: logger)
+                    .decode(String.self) {
+                    applied.insert(id)
+                }
             }
             let known = Set(all.map(\.id))
             if let unknown = applied.subtracting(known).sorted().first {
                 throw PostgresStoreError(.newerSchema, unknown)
+            }
+            if all.contains(where: { !applied.contains($0.id) }) {
+                try await connection.query("""
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())
+                    """, logger: logger)
             }
             for migration in all where !applied.contains(migration.id) {
                 for statement in migration.statements {

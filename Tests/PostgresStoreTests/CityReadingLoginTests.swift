@@ -1,0 +1,75 @@
+import CourseContent
+import Foundation
+import LearningCore
+import PostgresNIO
+import PostgresStore
+import PostgresTestSupport
+import Testing
+import TestSupport
+
+/// The city's reports run under a login of their own that is a member of `hoctap_city` alone (not of the
+/// migrating login's roles): it opens the migrated database without changing it, reads every commune's reports,
+/// and PostgreSQL refuses it every write and the app's role.
+@Suite("A login of the city's reporting role alone",
+       .enabled(if: PostgresTestServer.isAvailable, Comment(rawValue: PostgresTestServer.skipReason)))
+struct CityReadingLoginTests {
+    let commune = CommuneID("xa-doc")!
+    let now = Date(timeIntervalSince1970: 1_780_000_000)
+    let logger = Logger(label: "city-login-test")
+
+    @Test func readsTheReportsOfAMigratedDatabaseAndIsRefusedEveryWrite() async throws {
+        let location = try await PostgresTestServer.freshDatabase()
+        let store = try await PostgresStore(location: location, commune: commune, hashing: .fastForTests)
+        defer { store.shutdown() }
+        try await store.saveUnits(CourseFixtures.units)
+        let lan = try await store.register(
+            NewLearner(displayName: "Nguyễn Thị Lan", unitID: "thon-1", category: .citizens, pin: "2468"), at: now)
+        try await store.recordLessonVisit(learnerID: lan.id, courseID: "khoa", lessonID: "01", at: now)
+        let login = "hoctap_city_reader_" + UUID().uuidString.prefix(8).lowercased()
+        try await PostgresTestServer.withAdmin { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: "CREATE ROLE \(login) LOGIN"), logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: "GRANT hoctap_city TO \(login)"), logger: logger)
+        }
+        var reader = location
+        reader.username = login
+        reader.password = nil
+        do {
+            let city = try await PostgresCityReports(location: reader)
+            defer { city.shutdown() }
+            #expect(try await city.communes() == [commune])
+            let period = ReportingPeriod(start: now.addingTimeInterval(-86_400), end: now.addingTimeInterval(86_400))
+            let figures = try await city.commune(commune).figures(for: period)
+            #expect(figures == (try await store.figures(for: period)))
+            #expect(figures.groups.map(\.figures.active) == [1])
+            try await PostgresTestServer.withConnection(to: reader) { connection in
+                for statement: PostgresQuery in [
+                    "SET ROLE hoctap_app",
+                    "UPDATE learner SET display_name = 'x'",
+                    "INSERT INTO schema_migrations (id) VALUES ('999-x')",
+                    "CREATE TABLE x (id int)",
+                ] {
+                    do {
+                        try await connection.query(statement, logger: logger)
+                        Issue.record("the city's login was allowed: \(statement.sql)")
+                    } catch let error as PSQLError {
+                        #expect(error.serverInfo?[.sqlState] == "42501", "\(statement.sql)")
+                    }
+                }
+            }
+            // A commune's store is not opened with it, at once and saying why: it may not take the app's role.
+            let refusal = await #expect(throws: PostgresStoreError.self) {
+                let refused = try await PostgresStore(location: reader, commune: commune, hashing: .fastForTests)
+                refused.shutdown()
+            }
+            #expect(refusal?.kind == .roleNotGranted && refusal?.messageArguments == [reader.place, "hoctap_app"])
+            let message = MessageCatalog.bundled.text(refusal?.messageKey ?? "", refusal?.messageArguments ?? [])
+            #expect(message.hasPrefix("Người dùng trong địa chỉ \(reader.place) chưa được cấp vai trò hoctap_app"))
+        } catch {
+            Issue.record(error)
+        }
+        try await PostgresTestServer.drop(location)
+        try await PostgresTestServer.withAdmin { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE \(login)"), logger: logger)
+        }
+    }
+}
