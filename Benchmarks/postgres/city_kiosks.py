@@ -7,9 +7,10 @@ attempts at the courses' lesson checks (a different check each time) and answers
 every kiosk, on its own keep-alive connection, submits its attempts one after another, each with its own
 submission id; a submission counts once its 200 has come back, which the server sends after the commit.
 
-Prints one JSON object: acknowledged submissions, failures, seconds, rate, and the acknowledged submission ids'
-file for the caller to count in the database."""
-import argparse, http.client, json, threading, time
+Prints one JSON object: acknowledged submissions, failures, seconds, rate, the processor time each kind of process
+(PostgreSQL, the hoctap servers, this driver, anything else) used while the kiosks submitted, and the acknowledged
+submission ids' file for the caller to count in the database."""
+import argparse, collections, http.client, json, os, threading, time
 from urllib.parse import quote
 
 parser = argparse.ArgumentParser()
@@ -91,6 +92,24 @@ class Kiosk(threading.Thread):
             self.failure = f"{self.commune}/{self.index} submitting: {error!r}"
 
 
+def cpu_seconds():
+    """Processor seconds (user and system) used so far by every process on the machine, by command name."""
+    used = collections.Counter()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                text = stat.read()
+        except OSError:  # the process ended meanwhile
+            continue
+        command = text[text.index("(") + 1:text.rindex(")")]
+        fields = text[text.rindex(")") + 2:].split()
+        kind = {"postgres": "postgres", "hoctap": "hoctap", "python3": "driver"}.get(command, "other")
+        used[kind] += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
+
+
 go = threading.Event()
 kiosks = []
 for commune, port in servers:
@@ -106,11 +125,14 @@ for kiosk in kiosks:
 for kiosk in kiosks:
     kiosk.prepared.wait()
 prepared = time.monotonic() - prepare_start
+cpu_before = cpu_seconds()
 start = time.monotonic()
 go.set()
 for kiosk in kiosks:
     kiosk.join()
 seconds = time.monotonic() - start
+cpu = cpu_seconds()
+cpu.subtract(cpu_before)
 acked = [submission for kiosk in kiosks for submission in kiosk.acked]
 with open(args.acks, "w") as out:
     out.write("".join(submission + "\n" for submission in acked))
@@ -118,4 +140,5 @@ failures = [kiosk.failure for kiosk in kiosks if kiosk.failure]
 print(json.dumps({"servers": len(servers), "kiosks": len(kiosks), "acknowledged": len(acked),
                   "failures": len(failures), "first_failure": failures[0] if failures else None,
                   "prepare_seconds": round(prepared, 1), "seconds": round(seconds, 3),
-                  "rate": round(len(acked) / max(seconds, 1e-6), 1)}))
+                  "rate": round(len(acked) / max(seconds, 1e-6), 1),
+                  "cpu_seconds": {kind: round(cpu[kind], 1) for kind in ("postgres", "hoctap", "driver", "other")}}))

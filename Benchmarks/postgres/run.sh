@@ -121,6 +121,11 @@ print(f"kiosks {run['kiosks']} on {run['servers']} servers: {run['acknowledged']
       + (f" (first: {run['first_failure']})" if run['first_failure'] else ""))
 print(f"durable submissions through HTTP: {run['rate']:.0f}/s | pgbench INSERT, {sys.argv[6]} clients: {tps:.0f} tx/s "
       f"| ratio {run['rate'] / tps:.2f}")
+cpu = run["cpu_seconds"]
+print(f"processor time while submitting: {sum(cpu.values()):.1f} s of {run['seconds'] * __import__('os').cpu_count():.1f} s "
+      f"available: PostgreSQL {cpu['postgres']} s, the hoctap servers {cpu['hoctap']} s, the driver {cpu['driver']} s, "
+      f"other {cpu['other']} s; per acknowledged submission "
+      + ", ".join(f"{kind} {cpu[kind] * 1000 / max(run['acknowledged'], 1):.2f} ms" for kind in ("postgres", "hoctap", "driver")))
 print(f"acknowledged {acks} = stored {stored}: {'yes' if acks == stored else 'NO'}; "
       f"servers' resident memory {sys.argv[4]} MB in all")
 sys.exit(0 if acks == stored and run['failures'] == 0 else 1)
