@@ -316,7 +316,7 @@ echo "| hoctap report yearly --year 2026 --city --format json (year rollups; who
 python3 - "$report_ms" "$raw_ms" "$year_ms" <<'PY'
 import sys
 report, raw, years = map(int, sys.argv[1:])
-print(f"| the year's figures from the raw tables in psql (all communes at once) | {raw} | {raw / report:.2f} |")
+print(f"| the year's figures, coverage, award candidates and unit award counts from the raw tables in psql (all communes at once) | {raw} | {raw / report:.2f} |")
 print(f"| the same figures from the year rollups in psql | {years} | {years / report:.2f} |")
 PY
 echo "all runs (report / raw / rollups): ${report_times[*]} / ${raw_times[*]} / ${year_times[*]}"
