@@ -1,10 +1,12 @@
+import Foundation
 import LearningCore
 import Logging
 import PostgresNIO
 
 /// One call of `hoctap_record_attempt(…)` (migration 007): a graded attempt written by one statement, alone (its
-/// own transaction, one round trip) or inside the store's transaction when a completion may follow it.
-struct AttemptSubmission: Sendable {
+/// own transaction, one round trip) or inside the store's transaction when a completion may follow it. A prepared
+/// statement: each connection parses and plans it once, not at every submission.
+struct AttemptSubmission: PostgresPreparedStatement {
     /// What the server did with it.
     enum Outcome: Sendable, Equatable {
         /// Written now, in the learner's unit and category at this moment.
@@ -19,30 +21,58 @@ struct AttemptSubmission: Sendable {
         case attemptConflict
     }
 
-    let query: PostgresQuery
+    static let name = "hoctap_record_attempt_v1"
+
+    static let sql = """
+        SELECT outcome, standing_attempt_id, recorded_unit_id, recorded_category FROM hoctap_record_attempt(
+            $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text, $18, $19, $20, $21, $22)
+        """
+
+    let record: AttemptRecord
+    let submissionID: String?
+    /// The answers' responses as stored JSON; a blank travels as "" (arrays carry no NULLs here), which the
+    /// function stores as NULL.
+    let responses: [String]
+    let commune: String
 
     /// `responses` are the answers' responses as stored JSON, nil for a blank answer.
     init(_ record: AttemptRecord, submissionID: String?, responses: [String?], commune: String) {
-        let result = record.result
-        let questions = result.questions
-        // A blank travels as "" (arrays carry no NULLs here); the function stores it as NULL.
-        let encoded = responses.map { $0 ?? "" }
-        query = """
-            SELECT outcome, standing_attempt_id, recorded_unit_id, recorded_category FROM hoctap_record_attempt(
-                \(commune), \(record.attemptID), \(record.learnerID), \(record.courseID), \(record.courseVersion),
-                \(record.quizID), \(record.isFinalQuiz), \(Int64(bitPattern: record.seed)), \(record.startedAt),
-                \(record.submittedAt), \(result.earned.numerator), \(result.earned.denominator), \(result.possible),
-                \(result.percent), \(result.passMark), \(result.passed), \(submissionID)::text,
-                \(questions.map(\.questionID)), \(questions.map(\.contentHash)), \(encoded),
-                \(questions.map(\.creditNumerator)), \(questions.map(\.creditDenominator)))
-            """
+        self.record = record
+        self.submissionID = submissionID
+        self.responses = responses.map { $0 ?? "" }
+        self.commune = commune
     }
 
-    /// Runs the call on `connection` and reads its answer.
-    func run(_ connection: PostgresConnection, _ logger: Logger) async throws -> Outcome {
-        guard let row = try await connection.rows(query, logger).first else {
-            throw ProgressError(.attemptConflict, "hoctap_record_attempt")
-        }
+    func makeBindings() -> PostgresBindings {
+        let result = record.result
+        let questions = result.questions
+        var bindings = PostgresBindings(capacity: 22)
+        bindings.append(commune)
+        bindings.append(record.attemptID)
+        bindings.append(record.learnerID)
+        bindings.append(record.courseID)
+        bindings.append(record.courseVersion)
+        bindings.append(record.quizID)
+        bindings.append(record.isFinalQuiz)
+        bindings.append(Int64(bitPattern: record.seed))
+        bindings.append(record.startedAt)
+        bindings.append(record.submittedAt)
+        bindings.append(result.earned.numerator)
+        bindings.append(result.earned.denominator)
+        bindings.append(result.possible)
+        bindings.append(result.percent)
+        bindings.append(result.passMark)
+        bindings.append(result.passed)
+        bindings.append(submissionID)
+        bindings.append(questions.map(\.questionID))
+        bindings.append(questions.map(\.contentHash))
+        bindings.append(responses)
+        bindings.append(questions.map(\.creditNumerator))
+        bindings.append(questions.map(\.creditDenominator))
+        return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Outcome {
         let (outcome, attemptID, unitID, category) = try row.decode((String, String?, String?, String?).self)
         switch (outcome, attemptID, unitID, category) {
         case ("recorded", _, let unit?, let category?): return .recorded(unitID: unit, category: category)
@@ -51,5 +81,13 @@ struct AttemptSubmission: Sendable {
         case ("submission-conflict", _, _, _): return .submissionConflict
         default: return .attemptConflict
         }
+    }
+
+    /// Runs the call on `connection` and reads its answer.
+    func run(_ connection: PostgresConnection, _ logger: Logger) async throws -> Outcome {
+        for try await outcome in try await connection.execute(self, logger: logger) {
+            return outcome
+        }
+        throw ProgressError(.attemptConflict, "hoctap_record_attempt")
     }
 }

@@ -44,7 +44,12 @@ extension PostgresStore {
     public func draft(attemptID: String, learnerID: Int64) async throws -> AttemptDraft? {
         let logger = logger
         return try await read { connection in
-            try await Self.drafts(.one(attemptID: attemptID, learnerID: learnerID), connection, logger).first
+            // Read at every answer and submission: prepared once per connection.
+            for try await draft in try await connection.execute(
+                DraftRead(attemptID: attemptID, learnerID: learnerID), logger: logger) {
+                return draft
+            }
+            return nil
         }
     }
 
@@ -203,25 +208,38 @@ extension PostgresStore {
         try await drafts(.latest(learnerID: learnerID, quizID: quizID), connection, logger).first
     }
 
-    /// Which open attempts to read.
+    /// An open attempt's columns, with its saved answers in the same row (one round trip) as two arrays in the
+    /// same order, from `attempt_draft d`.
+    static let draftColumns = """
+        attempt_id, learner_id, course_id, quiz_id, seed, started_at, deadline,
+        ARRAY(SELECT question_id FROM draft_answer a WHERE a.attempt_id = d.attempt_id ORDER BY question_id),
+        ARRAY(SELECT response FROM draft_answer a WHERE a.attempt_id = d.attempt_id ORDER BY question_id)
+        FROM attempt_draft d
+        """
+
+    /// An open attempt read from a row of `draftColumns`.
+    static func draft(_ row: PostgresRow) throws -> AttemptDraft {
+        let (attempt, learner, course, quiz, seed, startedAt, deadline, questions, responses) =
+            try row.decode((String, Int64, String, String, Int64, Date, Date?, [String], [String]).self)
+        var saved: [String: Response] = [:]
+        for (question, response) in zip(questions, responses) {
+            saved[question] = try ResponseCoding.decode(response)
+        }
+        return AttemptDraft(attemptID: attempt, learnerID: learner, courseID: course, quizID: quiz,
+                            seed: UInt64(bitPattern: seed), startedAt: startedAt, deadline: deadline,
+                            responses: saved)
+    }
+
+    /// Which open attempts to read (one by its id: `DraftRead`).
     private enum DraftSelection {
-        case one(attemptID: String, learnerID: Int64)
         case latest(learnerID: Int64, quizID: String)
         case learner(Int64)
         case expired(before: Date, limit: Int)
 
         /// The statement reading them, newest or most overdue first.
         var query: PostgresQuery {
-            // The saved answers come in the same row (one round trip), as two arrays in the same order.
-            let columns = """
-                attempt_id, learner_id, course_id, quiz_id, seed, started_at, deadline,
-                ARRAY(SELECT question_id FROM draft_answer a WHERE a.attempt_id = d.attempt_id ORDER BY question_id),
-                ARRAY(SELECT response FROM draft_answer a WHERE a.attempt_id = d.attempt_id ORDER BY question_id)
-                FROM attempt_draft d
-                """
+            let columns = PostgresStore.draftColumns
             switch self {
-            case .one(let attemptID, let learnerID):
-                return "SELECT \(unescaped: columns) WHERE attempt_id = \(attemptID) AND learner_id = \(learnerID)"
             case .latest(let learnerID, let quizID):
                 return """
                     SELECT \(unescaped: columns) WHERE learner_id = \(learnerID) AND quiz_id = \(quizID)
@@ -241,19 +259,6 @@ extension PostgresStore {
     /// The open attempts `selection` names, each with its saved answers, read by one statement.
     private static func drafts(_ selection: DraftSelection, _ connection: PostgresConnection,
                                _ logger: Logger) async throws -> [AttemptDraft] {
-        let query = selection.query
-        var drafts: [AttemptDraft] = []
-        for row in try await connection.rows(query, logger) {
-            let (attempt, learner, course, quiz, seed, startedAt, deadline, questions, responses) =
-                try row.decode((String, Int64, String, String, Int64, Date, Date?, [String], [String]).self)
-            var saved: [String: Response] = [:]
-            for (question, response) in zip(questions, responses) {
-                saved[question] = try ResponseCoding.decode(response)
-            }
-            drafts.append(AttemptDraft(attemptID: attempt, learnerID: learner, courseID: course, quizID: quiz,
-                                       seed: UInt64(bitPattern: seed), startedAt: startedAt, deadline: deadline,
-                                       responses: saved))
-        }
-        return drafts
+        try await connection.rows(selection.query, logger).map(draft)
     }
 }

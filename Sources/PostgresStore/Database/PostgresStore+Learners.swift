@@ -46,8 +46,11 @@ extension PostgresStore {
     public func learner(id: Int64) async throws -> Learner? {
         let logger = logger
         return try await read { connection in
-            try await connection.rows("SELECT \(unescaped: Self.learnerColumns.sql) FROM learner WHERE id = \(id)",
-                                      logger).first.map(Self.learner)
+            // Read at nearly every request of a signed-in kiosk: prepared once per connection.
+            for try await learner in try await connection.execute(LearnerRead(id: id), logger: logger) {
+                return learner
+            }
+            return nil
         }
     }
 
