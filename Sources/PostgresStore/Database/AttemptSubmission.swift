@@ -5,7 +5,7 @@ import PostgresNIO
 
 /// One call of `hoctap_record_attempt(…)` (migration 007): a graded attempt written by one statement, alone (its
 /// own transaction, one round trip) or inside the store's transaction when a completion may follow it. A prepared
-/// statement: each connection parses and plans it once, not at every submission.
+/// statement: each connection parses it once, not at every submission.
 struct AttemptSubmission: PostgresPreparedStatement {
     /// What the server did with it.
     enum Outcome: Sendable, Equatable {

@@ -2,7 +2,7 @@ import LearningCore
 import PostgresNIO
 
 /// One open attempt of a learner with its saved answers (`PostgresStore.draft(attemptID:learnerID:)`), as a
-/// prepared statement: parsed and planned once per connection, since every answer saved and every submission
+/// prepared statement: parsed once per connection, since every answer saved and every submission
 /// reads it.
 struct DraftRead: PostgresPreparedStatement {
     static let name = "hoctap_draft_by_id_v1"

@@ -1,8 +1,8 @@
 import LearningCore
 import PostgresNIO
 
-/// A learner by id (`PostgresStore.learner(id:)`), as a prepared statement: parsed and planned once per
-/// connection, since a signed-in kiosk's requests read it nearly every time.
+/// A learner by id (`PostgresStore.learner(id:)`), as a prepared statement: parsed once per connection, since a
+/// signed-in kiosk's requests read it nearly every time.
 struct LearnerRead: PostgresPreparedStatement {
     static let name = "hoctap_learner_by_id_v1"
     static let sql = "SELECT \(PostgresStore.learnerColumns.sql) FROM learner WHERE id = $1"

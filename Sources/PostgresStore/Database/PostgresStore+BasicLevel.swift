@@ -13,7 +13,9 @@ extension PostgresStore {
             .filter { !$0.value.isEmpty }
         let logger = logger
         return try await transaction { connection in
-            // Two servers of one commune starting at once: the second waits, then finds the lists kept.
+            // Two servers of one commune starting at once: the second waits, then finds the lists kept. Completions
+            // in flight hold the same lock shared (`hoctap_add_completion`): they end first, and later ones see the
+            // new lists.
             try await connection.run("""
                 SELECT pg_advisory_xact_lock(hashtext('hoctap-basic-level'), hashtext(current_setting('app.commune')))
                 """, logger)

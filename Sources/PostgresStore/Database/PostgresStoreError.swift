@@ -45,14 +45,17 @@ public struct PostgresStoreError: UserFacingError, Hashable, CustomStringConvert
 
     /// The key of the message in `Content/strings/vi.yaml`.
     public var messageKey: String { "errors.postgres.\(kind.rawValue)" }
-    /// The server or value the message names (and the role a login lacks).
+    /// The server or value the message names (for a missing role, the login and the role).
     public var messageArguments: [String] { kind == .roleNotGranted ? [shown, detail] : [shown] }
 
     /// A failure while opening the store at `location`, sorted into what a person can act on.
     init(opening error: any Error, at location: PostgresLocation) {
         let place = location.place
         self.init(sorting: error)
-        if ![.invalidCommune, .invalidAddress, .invalidConnections].contains(kind) {
+        if kind == .roleNotGranted {
+            // The login is what an administrator grants the role to.
+            self = PostgresStoreError(kind, detail, shown: location.username)
+        } else if ![.invalidCommune, .invalidAddress, .invalidConnections].contains(kind) {
             self = PostgresStoreError(kind, detail, shown: place)
         }
     }

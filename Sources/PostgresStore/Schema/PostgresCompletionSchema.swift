@@ -95,6 +95,9 @@ enum PostgresCompletionSchema {
         DECLARE
             v_year integer := hoctap_year(hoctap_day(p_at));
         BEGIN
+            -- The lists stay as they are until this transaction ends: `keepBasicLevel` takes this lock exclusively
+            -- before it changes them and makes the rows again, so no completion falls between the two.
+            PERFORM pg_advisory_xact_lock_shared(hashtext('hoctap-basic-level'), hashtext(current_setting('app.commune')));
             PERFORM hoctap_add_figures(p_at, p_unit_id, p_category, p_course_id, 0, 1, 0, 0, 0);
             INSERT INTO completion_year (year, learner_id, completions, percent_sum, last_at, last_course_id,
                                          unit_id, category)
