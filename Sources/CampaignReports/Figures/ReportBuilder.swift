@@ -38,7 +38,7 @@ public struct ReportBuilder: Sendable {
         try checkConfiguration()
         let period = campaign.period(year: year)
         var report = try await build(kind: .yearly, period: period, year: year, label: String(year))
-        if includesAwards { report.awards = try await awards(period: period, byUnit: report.byUnit) }
+        report.awards = try await awards(period: period, byUnit: report.byUnit)
         markProvisional(&report)
         return report
     }
@@ -62,7 +62,7 @@ public struct ReportBuilder: Sendable {
             years.append(.init(year: each, figures: groups.reduce(ActivityFigures()) { $0 + $1.figures }))
         }
         report.years = years
-        if includesAwards { report.awards = try await awards(period: period, byUnit: report.byUnit) }
+        report.awards = try await awards(period: period, byUnit: report.byUnit)
         markProvisional(&report)
         return report
     }
@@ -88,7 +88,7 @@ public struct ReportBuilder: Sendable {
         try checkConfiguration()
         let period = campaign.period(year: year)
         var report = try await build(kind: .awards, period: period, year: year, label: String(year))
-        if includesAwards { report.awards = try await awards(period: period, byUnit: report.byUnit) }
+        report.awards = try await awards(period: period, byUnit: report.byUnit)
         markProvisional(&report)
         return report
     }
@@ -213,8 +213,9 @@ public struct ReportBuilder: Sendable {
     /// Award proposals by the configured criteria, each with the figures that qualify it.
     /// `byUnit` are the period's unit figures already computed (their registered learners are the base).
     private func awards(period: ReportingPeriod, byUnit: [CampaignReport.UnitRow]) async throws
-        -> CampaignReport.Awards
+        -> CampaignReport.Awards?
     {
+        guard includesAwards else { return nil }
         let criteria = campaign.awards
         let (named, withheld) = try await repository.awardCandidates(
             period: period, minimumCourses: criteria.individualMinimumCourses,

@@ -85,9 +85,9 @@ struct AttemptSubmission: PostgresPreparedStatement {
 
     /// Runs the call on `connection` and reads its answer.
     func run(_ connection: PostgresConnection, _ logger: Logger) async throws -> Outcome {
-        for try await outcome in try await connection.execute(self, logger: logger) {
-            return outcome
+        guard let outcome = try await connection.first(self, logger) else {
+            throw ProgressError(.attemptConflict, "hoctap_record_attempt")
         }
-        throw ProgressError(.attemptConflict, "hoctap_record_attempt")
+        return outcome
     }
 }

@@ -45,11 +45,7 @@ extension PostgresStore {
         let logger = logger
         return try await read { connection in
             // Read at every answer and submission: prepared once per connection.
-            for try await draft in try await connection.execute(
-                DraftRead(attemptID: attemptID, learnerID: learnerID), logger: logger) {
-                return draft
-            }
-            return nil
+            try await connection.first(DraftRead(attemptID: attemptID, learnerID: learnerID), logger)
         }
     }
 

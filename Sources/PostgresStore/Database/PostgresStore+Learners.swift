@@ -47,10 +47,7 @@ extension PostgresStore {
         let logger = logger
         return try await read { connection in
             // Read at nearly every request of a signed-in kiosk: prepared once per connection.
-            for try await learner in try await connection.execute(LearnerRead(id: id), logger: logger) {
-                return learner
-            }
-            return nil
+            try await connection.first(LearnerRead(id: id), logger)
         }
     }
 

@@ -87,6 +87,16 @@ extension PostgresConnection {
         try await self.query(query, logger: logger).collect()
     }
 
+    /// Runs a prepared statement and returns its first row, decoded (nil when it gives none).
+    func first<Statement: PostgresPreparedStatement>(_ statement: Statement, _ logger: Logger) async throws
+        -> Statement.Row?
+    {
+        for try await row in try await execute(statement, logger: logger) {
+            return row
+        }
+        return nil
+    }
+
     /// Runs a statement and returns how many rows it gave back (with `RETURNING`, how many it changed).
     @discardableResult
     func run(_ query: PostgresQuery, _ logger: Logger) async throws -> Int {

@@ -83,7 +83,8 @@ public final class PostgresStore: Sendable {
                 let granted = try await connection.query(
                     "SELECT pg_has_role(current_user, \(role), 'MEMBER')", logger: logger).collect()
                     .first?.decode(Bool.self) ?? false
-                guard granted else { throw PostgresStoreError(.roleNotGranted, role) }
+                // The message names the login, which is what an administrator grants the role to.
+                guard granted else { throw PostgresStoreError(.roleNotGranted, role, shown: location.username) }
                 try await connection.close()
             } catch {
                 try? await connection.close()

@@ -52,10 +52,7 @@ public struct PostgresStoreError: UserFacingError, Hashable, CustomStringConvert
     init(opening error: any Error, at location: PostgresLocation) {
         let place = location.place
         self.init(sorting: error)
-        if kind == .roleNotGranted {
-            // The login is what an administrator grants the role to.
-            self = PostgresStoreError(kind, detail, shown: location.username)
-        } else if ![.invalidCommune, .invalidAddress, .invalidConnections].contains(kind) {
+        if ![.invalidCommune, .invalidAddress, .invalidConnections, .roleNotGranted].contains(kind) {
             self = PostgresStoreError(kind, detail, shown: place)
         }
     }

@@ -57,24 +57,12 @@ enum PostgresCompletionSchema {
             "SELECT hoctap_fill_completion_rollups()",
             "ALTER TABLE course_completion FORCE ROW LEVEL SECURITY",
         ]
-        // Only the app's role may run them (a function is anyone's by default).
-        for function in ["hoctap_add_completion", "hoctap_fill_basic_level_reach", "hoctap_fill_completion_rollups"] {
-            statements += [
-                "REVOKE EXECUTE ON FUNCTION \(function) FROM PUBLIC",
-                "GRANT EXECUTE ON FUNCTION \(function) TO \(PostgresMigrations.appRole)",
-            ]
-        }
+        statements += ["hoctap_add_completion", "hoctap_fill_basic_level_reach", "hoctap_fill_completion_rollups"]
+            .flatMap(PostgresSchema.appOnly)
         statements += tables.flatMap(PostgresSchema.communeRows)
-        let role = PostgresMigrations.cityRole
         // A login of the city's role alone finds the database up to date (and migrates nothing).
-        statements.append("GRANT SELECT ON schema_migrations TO \(role)")
-        for table in tables {
-            statements += [
-                "CREATE POLICY city_reads ON \(table) FOR SELECT TO \(role) USING (true)",
-                "GRANT SELECT ON \(table) TO \(role)",
-            ]
-        }
-        return statements
+        statements.append("GRANT SELECT ON schema_migrations TO \(PostgresMigrations.cityRole)")
+        return statements + tables.flatMap(PostgresYearSchema.cityReads)
     }()
 
     /// Whether completion `(at, course)` comes after `(last_at, last_course_id)` of the `completion_year` row:

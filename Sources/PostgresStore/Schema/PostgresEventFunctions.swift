@@ -162,12 +162,7 @@ enum PostgresEventFunctions {
         END $$
         """,
     ] + ["hoctap_add_course_activity", "hoctap_add_activity", "hoctap_add_figures", "hoctap_record_attempt"]
-        .flatMap { function in
-            [
-                "REVOKE EXECUTE ON FUNCTION \(function) FROM PUBLIC",
-                "GRANT EXECUTE ON FUNCTION \(function) TO \(PostgresMigrations.appRole)",
-            ]
-        }
+        .flatMap(PostgresSchema.appOnly)
 
     /// `column = table.column + excluded.column` for each sum `day_figures` and `year_figures` keep.
     private static func adding(to table: String) -> String {

@@ -205,6 +205,14 @@ enum PostgresSchema {
         ]
     }
 
+    /// Function `name` runnable by the app's role alone (a function is anyone's by default).
+    static func appOnly(_ name: String) -> [String] {
+        [
+            "REVOKE EXECUTE ON FUNCTION \(name) FROM PUBLIC",
+            "GRANT EXECUTE ON FUNCTION \(name) TO \(PostgresMigrations.appRole)",
+        ]
+    }
+
     /// `table` held to its commune's rows for everyone (`FORCE`: its owner too), read and written by the app role.
     static func communeRows(_ table: String) -> [String] {
         [

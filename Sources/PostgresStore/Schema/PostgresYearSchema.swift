@@ -108,12 +108,14 @@ enum PostgresYearSchema {
             "GRANT EXECUTE ON FUNCTION hoctap_day(timestamptz) TO \(role)",
             "GRANT EXECUTE ON FUNCTION hoctap_year(integer) TO \(role)",
         ]
-        for table in reportedTables {
-            statements += [
-                "CREATE POLICY city_reads ON \(table) FOR SELECT TO \(role) USING (true)",
-                "GRANT SELECT ON \(table) TO \(role)",
-            ]
-        }
-        return statements
+        return statements + reportedTables.flatMap(cityReads)
     }()
+
+    /// `table` readable by the city's reporting role in every commune: a `SELECT` policy beside the communes' own.
+    static func cityReads(_ table: String) -> [String] {
+        [
+            "CREATE POLICY city_reads ON \(table) FOR SELECT TO \(PostgresMigrations.cityRole) USING (true)",
+            "GRANT SELECT ON \(table) TO \(PostgresMigrations.cityRole)",
+        ]
+    }
 }
