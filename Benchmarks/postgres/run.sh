@@ -5,7 +5,8 @@
 #     pgbench's own single-row INSERT transactions with as many clients;
 #   city: SERVERS `hoctap serve` instances (one commune each, CONNECTIONS database connections each) with KIOSKS
 #     kiosks each submitting through HTTP (city_kiosks.py), against pgbench with as many clients as the servers
-#     hold connections; then the acknowledged submissions counted in the database.
+#     hold connections; then the acknowledged submissions counted in the database, and pgbench calling the
+#     submission function itself (lesson checks) with as many clients.
 # Starts a throwaway cluster on 127.0.0.1:PG_BENCH_PORT (55433) as an unprivileged user, stops it at the end.
 # Environment: SUBMISSIONS (per commune and measurement, default 2000), COMMUNES ("1 4"), WRITERS ("1 16"),
 # SERVERS (100), KIOSKS (20), CONNECTIONS (2), KIOSK_SUBMISSIONS (5), SECONDS_PGBENCH (10), HOCTAP (a hoctap
@@ -38,13 +39,14 @@ pgbench_inserts() {
     -T "${SECONDS_PGBENCH:-10}" -f "$work/bare.sql" bare 2>/dev/null | awk '/^tps/ { print $3 }'
 }
 
-case " ${PARTS:-probe city} " in *" probe "*)
 # A second reference: pgbench calling hoctap_record_attempt itself, one learner per client (the server's own
-# cost of a submission, without the Swift client), into the city database the probes just wrote.
+# cost of a submission, without the Swift client), into the city database just written: pgbench_function CLIENTS
+# FINAL, FINAL true for a five-question final quiz (what the probes write), false for a lesson check (what the
+# city's kiosks submit, which adds to no figures row shared by a commune's learners).
 cat > "$work/function.sql" <<'SQL'
 \set n random(1, 1000000000)
 SELECT * FROM hoctap_record_attempt('pgbench-fn', 'pg-' || :client_id || '-' || :n, :first + :client_id, 'probe', 1,
-  'probe/quiz', true, 1, now() - interval '1 minute', now(), 4, 5, 5, 80, 80, true, NULL,
+  'probe/quiz', :final, 1, now() - interval '1 minute', now(), 4, 5, 5, 80, 80, true, NULL,
   ARRAY['probe/quiz/0', 'probe/quiz/1', 'probe/quiz/2', 'probe/quiz/3', 'probe/quiz/4'],
   ARRAY['0123456789abcdef', '0123456789abcdef', '0123456789abcdef', '0123456789abcdef', '0123456789abcdef'],
   ARRAY['{"choices":{"_0":["a"]}}', '{"choices":{"_0":["a"]}}', '{"choices":{"_0":["a"]}}', '{"choices":{"_0":["a"]}}', '{"choices":{"_0":["a"]}}'],
@@ -53,9 +55,11 @@ SQL
 pgbench_function() {
   "$hoctap" db write-probe --database "$server/city" --commune pgbench-fn --writers "$1" --count 1 > /dev/null
   first=$(psql "$server/city" -At -c "SELECT MIN(id) FROM learner WHERE commune_id = 'pgbench-fn'")
-  "$bin/pgbench" -h 127.0.0.1 -p "${PG_BENCH_PORT:-55433}" -U hoctap -n -c "$1" -j 2 -D first="$first" \
+  "$bin/pgbench" -h 127.0.0.1 -p "${PG_BENCH_PORT:-55433}" -U hoctap -n -c "$1" -j 2 -D first="$first" -D final="$2" \
     -T "${SECONDS_PGBENCH:-10}" -f "$work/function.sql" city 2>/dev/null | awk '/^tps/ { print $3 }'
 }
+
+case " ${PARTS:-probe city} " in *" probe "*)
 echo "communes × writers | pgbench INSERT tx/s | pgbench hoctap_record_attempt tx/s | hoctap attempts/s | ratio to INSERT | ratio to the function"
 for communes in ${COMMUNES:-1 4}; do
   for writers in ${WRITERS:-1 16}; do
@@ -79,7 +83,7 @@ for communes in ${COMMUNES:-1 4}; do
     total=$((communes * (submissions / writers) * writers))
     rate=$(python3 -c "import sys; print(f'{int(sys.argv[1]) * 1000 / max(int(sys.argv[2]), 1):.0f}')" "$total" "$elapsed")
     ratio=$(python3 -c "import sys; a, b = map(float, sys.argv[1:]); print(f'{a / b:.2f}')" "$rate" "$tps")
-    function_tps=$(pgbench_function "$clients")
+    function_tps=$(pgbench_function "$clients" true)
     to_function=$(python3 -c "import sys; a, b = map(float, sys.argv[1:]); print(f'{a / b:.2f}')" "$rate" "$function_tps")
     echo "$communes × $writers | ${tps%.*} | ${function_tps%.*} | $rate ($total written, $written rows) | $ratio | $to_function"
   done
@@ -112,7 +116,11 @@ python3 Benchmarks/postgres/city_kiosks.py --servers "$work/servers.txt" --kiosk
 rss=$(for pid in "${servers_running[@]}"; do awk '/^VmRSS/ { print $2 }' "/proc/$pid/status"; done \
       | awk '{ s += $1 } END { printf "%.0f", s / 1024 }')
 stored=$(psql "$server/city" -At -c "SELECT COUNT(*) FROM attempt WHERE submission_id LIKE 'city-%'")
-python3 - "$work/city.json" "$tps" "$stored" "$rss" "$work/acks.txt" "$clients" <<'PY'
+# The servers stopped, the second reference: pgbench calling the submission function itself for lesson checks,
+# with as many clients, into the same database.
+kill "${servers_running[@]}"; wait "${servers_running[@]}" 2>/dev/null || true; servers_running=()
+function_tps=$(pgbench_function "$clients" false)
+python3 - "$work/city.json" "$tps" "$stored" "$rss" "$work/acks.txt" "$clients" "$function_tps" <<'PY'
 import json, sys
 run = json.load(open(sys.argv[1])); tps = float(sys.argv[2]); stored = int(sys.argv[3])
 acks = len(open(sys.argv[5]).read().split())
@@ -121,6 +129,9 @@ print(f"kiosks {run['kiosks']} on {run['servers']} servers: {run['acknowledged']
       + (f" (first: {run['first_failure']})" if run['first_failure'] else ""))
 print(f"durable submissions through HTTP: {run['rate']:.0f}/s | pgbench INSERT, {sys.argv[6]} clients: {tps:.0f} tx/s "
       f"| ratio {run['rate'] / tps:.2f}")
+function_tps = float(sys.argv[7])
+print(f"pgbench calling hoctap_record_attempt for lesson checks, {sys.argv[6]} clients: {function_tps:.0f} tx/s "
+      f"({function_tps / tps:.2f} of INSERT) | the kiosks' rate to it: {run['rate'] / function_tps:.2f}")
 cpu = run["cpu_seconds"]
 print(f"processor time while submitting: {sum(cpu.values()):.1f} s of {run['seconds'] * __import__('os').cpu_count():.1f} s "
       f"available: PostgreSQL {cpu['postgres']} s, the hoctap servers {cpu['hoctap']} s, the driver {cpu['driver']} s, "
