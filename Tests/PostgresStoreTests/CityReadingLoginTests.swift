@@ -27,14 +27,7 @@ struct CityReadingLoginTests {
             NewLearner(displayName: "Nguyễn Thị Lan", unitID: "thon-1", category: .citizens, pin: "2468"), at: now)
         try await store.recordLessonVisit(learnerID: lan.id, courseID: "khoa", lessonID: "01", at: now)
         #expect(try await store.keepBasicLevel([.citizens: ["khoa"]]))
-        let login = "hoctap_city_reader_" + UUID().uuidString.prefix(8).lowercased()
-        try await PostgresTestServer.withAdmin { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE ROLE \(login) LOGIN"), logger: logger)
-            try await connection.query(PostgresQuery(unsafeSQL: "GRANT hoctap_city TO \(login)"), logger: logger)
-        }
-        var reader = location
-        reader.username = login
-        reader.password = nil
+        let (login, reader) = try await cityLogin(for: location)
         do {
             let city = try await PostgresCityReports(location: reader)
             defer { city.shutdown() }
@@ -80,5 +73,46 @@ struct CityReadingLoginTests {
         try await PostgresTestServer.withAdmin { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE \(login)"), logger: logger)
         }
+    }
+
+    /// On a database no commune's server has migrated yet, the city's login is told what to do first (run a
+    /// commune's server once with the owner's login), not PostgreSQL's refusal to create a table, and nothing is
+    /// made in the database.
+    @Test func isToldToLetACommuneServerPrepareADatabaseNotYetMigrated() async throws {
+        // The roles are the cluster's: a first store's migration makes them, in a database of its own.
+        let migrated = try await PostgresTestServer.freshDatabase()
+        try await PostgresStore(location: migrated, commune: commune, hashing: .fastForTests).shutdown()
+        let location = try await PostgresTestServer.freshDatabase()
+        let (login, reader) = try await cityLogin(for: location)
+        let refusal = await #expect(throws: PostgresStoreError.self) {
+            try await PostgresCityReports(location: reader).shutdown()
+        }
+        #expect(refusal?.kind == .cannotMigrate && refusal?.messageArguments == [location.place, login])
+        let message = MessageCatalog.bundled.text(refusal?.messageKey ?? "", refusal?.messageArguments ?? [])
+        #expect(message.hasPrefix("Cơ sở dữ liệu \(location.place) chưa được chuẩn bị cho phiên bản này"))
+        #expect(message.contains("người dùng PostgreSQL \(login) không có quyền chuẩn bị"))
+        let untouched = try await PostgresTestServer.withConnection(to: location) { connection in
+            try await connection.query("SELECT to_regclass('schema_migrations') IS NULL", logger: logger).collect()
+                .first?.decode(Bool.self)
+        }
+        #expect(untouched == true)
+        try await PostgresTestServer.drop(location)
+        try await PostgresTestServer.drop(migrated)
+        try await PostgresTestServer.withAdmin { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE \(login)"), logger: logger)
+        }
+    }
+
+    /// A new login that is a member of `hoctap_city` alone, and `location` reached through it.
+    private func cityLogin(for location: PostgresLocation) async throws -> (String, PostgresLocation) {
+        let login = "hoctap_city_reader_" + UUID().uuidString.prefix(8).lowercased()
+        try await PostgresTestServer.withAdmin { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: "CREATE ROLE \(login) LOGIN"), logger: logger)
+            try await connection.query(PostgresQuery(unsafeSQL: "GRANT hoctap_city TO \(login)"), logger: logger)
+        }
+        var reader = location
+        reader.username = login
+        reader.password = nil
+        return (login, reader)
     }
 }

@@ -79,7 +79,12 @@ public final class PostgresStore: Sendable {
             let connection = try await PostgresConnection.connect(configuration: probe, id: 0, logger: logger)
             do {
                 try await Self.requireDurableCommits(connection, logger)
-                try await PostgresMigrations.migrate(connection, logger: logger)
+                do {
+                    try await PostgresMigrations.migrate(connection, logger: logger)
+                } catch where sqlState(error) == "42501" {
+                    // Insufficient privilege: a login that may read (the city's) but not create the tables.
+                    throw PostgresStoreError(.cannotMigrate, location.username)
+                }
                 let granted = try await connection.query(
                     "SELECT pg_has_role(current_user, \(role), 'MEMBER')", logger: logger).collect()
                     .first?.decode(Bool.self) ?? false

@@ -21,6 +21,9 @@ public struct PostgresStoreError: UserFacingError, Hashable, CustomStringConvert
         /// The login may not take the role the store runs as (`detail`): `hoctap_app` for a commune's store,
         /// `hoctap_city` for the city's reports.
         case roleNotGranted = "role-not-granted"
+        /// The database needs migrating and the login (`detail`) may not: the city's reporting login on a database
+        /// no commune's server has opened yet.
+        case cannotMigrate = "cannot-migrate"
         /// The server does not wait for the disk on commit (`synchronous_commit = off`).
         case commitsNotDurable = "commits-not-durable"
         /// The database was migrated by a newer version of the app.
@@ -45,8 +48,11 @@ public struct PostgresStoreError: UserFacingError, Hashable, CustomStringConvert
 
     /// The key of the message in `Content/strings/vi.yaml`.
     public var messageKey: String { "errors.postgres.\(kind.rawValue)" }
-    /// The server or value the message names (for a missing role, the login and the role).
-    public var messageArguments: [String] { kind == .roleNotGranted ? [shown, detail] : [shown] }
+    /// The server or value the message names (for a missing role, the login and the role; for a database the
+    /// login may not migrate, the database and the login).
+    public var messageArguments: [String] {
+        [.roleNotGranted, .cannotMigrate].contains(kind) ? [shown, detail] : [shown]
+    }
 
     /// A failure while opening the store at `location`, sorted into what a person can act on.
     init(opening error: any Error, at location: PostgresLocation) {
