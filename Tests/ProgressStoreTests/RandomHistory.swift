@@ -6,7 +6,9 @@ import Testing
 import TestSupport
 
 /// A random commune history written alike to the SQLite store and, when given, a PostgreSQL store: registrations,
-/// consents, visits, lessons read, attempts, completions, moves and deletions, some written late (dated earlier).
+/// consents, visits, lessons read, attempts, completions, moves and deletions, some written late (dated earlier),
+/// and some completions at the very instant of the one before, by the same learner (a tie the rollups break by
+/// course id).
 struct RandomHistory {
     let sqlite: AppDatabase
     let postgres: PostgresStore?
@@ -15,6 +17,9 @@ struct RandomHistory {
     private(set) var learners: [Int64] = []
     private var anonymised: Set<Int64> = []
     private var attempts = 0
+    private var lastCompletion: (learner: Int64, at: Date)?
+    /// Completions written at the instant of the one before, by the same learner.
+    private(set) var ties = 0
 
     init(sqlite: AppDatabase, postgres: PostgresStore?) {
         self.sqlite = sqlite
@@ -75,10 +80,14 @@ struct RandomHistory {
                 try await each { _ = try await $0.recordAttempt(record) }
             case 85..<93:
                 let percent = Bool.random(using: &random) ? nil : Int.random(in: 40...100, using: &random)
-                _ = try await sqlite.recordCompletion(learnerID: learner, courseID: course, courseVersion: 1,
-                                                      percent: percent, at: at)
-                _ = try await postgres?.recordCompletion(learnerID: learner, courseID: course, courseVersion: 1,
-                                                         percent: percent, at: at)
+                let tie = Int.random(in: 0..<3, using: &random) == 0 ? lastCompletion : nil
+                let (who, when) = tie.map { ($0.learner, $0.at) } ?? (learner, at)
+                if tie != nil { ties += 1 }
+                _ = try await sqlite.recordCompletion(learnerID: who, courseID: course, courseVersion: 1,
+                                                      percent: percent, at: when)
+                _ = try await postgres?.recordCompletion(learnerID: who, courseID: course, courseVersion: 1,
+                                                         percent: percent, at: when)
+                lastCompletion = (who, when)
             case 93..<98 where !anonymised.contains(learner):
                 let correction = LearnerCorrection(
                     unitID: Bool.random(using: &random) ? RollupTests.units.randomElement(using: &random)! : nil,
