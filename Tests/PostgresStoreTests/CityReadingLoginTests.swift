@@ -90,7 +90,7 @@ struct CityReadingLoginTests {
         #expect(refusal?.kind == .cannotMigrate && refusal?.messageArguments == [location.place, login])
         let message = MessageCatalog.bundled.text(refusal?.messageKey ?? "", refusal?.messageArguments ?? [])
         #expect(message.hasPrefix("Cơ sở dữ liệu \(location.place) chưa được chuẩn bị cho phiên bản này"))
-        #expect(message.contains("người dùng PostgreSQL \(login) không có quyền chuẩn bị"))
+        #expect(message.contains("người dùng PostgreSQL \(login) không có quyền chuẩn bị (tạo bảng và vai trò)"))
         let untouched = try await PostgresTestServer.withConnection(to: location) { connection in
             try await connection.query("SELECT to_regclass('schema_migrations') IS NULL", logger: logger).collect()
                 .first?.decode(Bool.self)

@@ -189,7 +189,7 @@ errors:
     unreachable: "Không kết nối được máy chủ PostgreSQL {0}. Hãy kiểm tra máy chủ đã chạy, địa chỉ và cổng đúng, và mạng giữa hai máy."
     refused: "Máy chủ PostgreSQL {0} từ chối kết nối: tên người dùng, mật khẩu hoặc tên cơ sở dữ liệu chưa đúng. Hãy kiểm tra lại địa chỉ."
     role-not-granted: "Người dùng PostgreSQL {0} chưa được cấp vai trò {1}, nên không dùng được cho việc này (ví dụ: tài khoản chỉ đọc dành cho báo cáo cả thành phố không chạy được máy chủ của một xã). Hãy dùng đúng tài khoản, hoặc nhờ người quản trị cơ sở dữ liệu chạy: GRANT {1} TO {0};"
-    cannot-migrate: "Cơ sở dữ liệu {0} chưa được chuẩn bị cho phiên bản này của Học tập số, mà người dùng PostgreSQL {1} không có quyền chuẩn bị (tạo và sửa bảng). Hãy chạy máy chủ của một xã (hoctap serve --database …) một lần bằng tài khoản chủ cơ sở dữ liệu, rồi chạy lại lệnh này."
+    cannot-migrate: "Cơ sở dữ liệu {0} chưa được chuẩn bị cho phiên bản này của Học tập số, mà người dùng PostgreSQL {1} không có quyền chuẩn bị (tạo bảng và vai trò). Hãy chạy máy chủ của một xã (hoctap serve --database …) một lần bằng tài khoản chủ cơ sở dữ liệu có quyền tạo vai trò (CREATEROLE), rồi chạy lại lệnh này."
     commits-not-durable: "Máy chủ PostgreSQL {0} đang đặt synchronous_commit = off: một bài đã báo nộp thành công có thể mất khi máy chủ mất điện. Hãy đặt lại synchronous_commit = on rồi chạy lại."
     newer-schema: "Cơ sở dữ liệu {0} do một phiên bản mới hơn của Học tập số tạo ra; phiên bản này không mở để tránh làm hỏng dữ liệu. Hãy cập nhật chương trình."
     server: "Máy chủ PostgreSQL {0} báo lỗi khi mở cơ sở dữ liệu. Hãy báo người quản trị máy chủ (chạy lại với HOCTAP_DEBUG=1 để xem chi tiết)."
