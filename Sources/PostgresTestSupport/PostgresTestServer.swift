@@ -45,6 +45,34 @@ public enum PostgresTestServer {
         }
     }
 
+    /// Makes the app's roles (`hoctap_app`, `hoctap_city`) if the server lacks them: they are the server's, not a
+    /// database's, made by the first migration anywhere (here in a database of its own, dropped after).
+    public static func makeAppRoles() async throws {
+        let scratch = try await freshDatabase()
+        try await PostgresStore(location: scratch, commune: CommuneID("xa-vai-tro")!).shutdown()
+        try await drop(scratch)
+    }
+
+    /// A new login (not a superuser) named `prefix` and a random suffix, a member of `roles`; its name.
+    public static func newLogin(_ prefix: String, granted roles: [String]) async throws -> String {
+        let login = prefix + "_" + UUID().uuidString.prefix(8).lowercased()
+        try await withAdmin { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: "CREATE ROLE \(login) LOGIN NOSUPERUSER"),
+                                       logger: logger)
+            for role in roles {
+                try await connection.query(PostgresQuery(unsafeSQL: "GRANT \(role) TO \(login)"), logger: logger)
+            }
+        }
+        return login
+    }
+
+    /// Removes a login made by `newLogin`.
+    public static func dropLogin(_ login: String) async throws {
+        try await withAdmin { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE \(login)"), logger: logger)
+        }
+    }
+
     /// Runs `body` on one connection to the server's own database as the given user.
     @discardableResult
     public static func withAdmin<Result: Sendable>(

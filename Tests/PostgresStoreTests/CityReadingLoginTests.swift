@@ -70,18 +70,14 @@ struct CityReadingLoginTests {
             Issue.record(error)
         }
         try await PostgresTestServer.drop(location)
-        try await PostgresTestServer.withAdmin { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE \(login)"), logger: logger)
-        }
+        try await PostgresTestServer.dropLogin(login)
     }
 
     /// On a database no commune's server has migrated yet, the city's login is told what to do first (run a
     /// commune's server once with the owner's login), not PostgreSQL's refusal to create a table, and nothing is
     /// made in the database.
     @Test func isToldToLetACommuneServerPrepareADatabaseNotYetMigrated() async throws {
-        // The roles are the cluster's: a first store's migration makes them, in a database of its own.
-        let migrated = try await PostgresTestServer.freshDatabase()
-        try await PostgresStore(location: migrated, commune: commune, hashing: .fastForTests).shutdown()
+        try await PostgresTestServer.makeAppRoles()
         let location = try await PostgresTestServer.freshDatabase()
         let (login, reader) = try await cityLogin(for: location)
         let refusal = await #expect(throws: PostgresStoreError.self) {
@@ -97,19 +93,12 @@ struct CityReadingLoginTests {
         }
         #expect(untouched == true)
         try await PostgresTestServer.drop(location)
-        try await PostgresTestServer.drop(migrated)
-        try await PostgresTestServer.withAdmin { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE \(login)"), logger: logger)
-        }
+        try await PostgresTestServer.dropLogin(login)
     }
 
     /// A new login that is a member of `hoctap_city` alone, and `location` reached through it.
     private func cityLogin(for location: PostgresLocation) async throws -> (String, PostgresLocation) {
-        let login = "hoctap_city_reader_" + UUID().uuidString.prefix(8).lowercased()
-        try await PostgresTestServer.withAdmin { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "CREATE ROLE \(login) LOGIN"), logger: logger)
-            try await connection.query(PostgresQuery(unsafeSQL: "GRANT hoctap_city TO \(login)"), logger: logger)
-        }
+        let login = try await PostgresTestServer.newLogin("hoctap_city_reader", granted: ["hoctap_city"])
         var reader = location
         reader.username = login
         reader.password = nil

@@ -16,21 +16,12 @@ struct PostgresMigrationOverHistoryTests {
     let logger = Logger(label: "migration-over-history-test")
 
     @Test func migration009FillsTheCompletionRollupsFromTheCompletionsAsANonSuperuser() async throws {
-        // The roles exist on the server (made once per server by the first migration anywhere).
-        let other = try await PostgresTestServer.freshDatabase()
-        try await PostgresStore(location: other, commune: CommuneID("xa-khac")!, hashing: .fastForTests).shutdown()
-        try await PostgresTestServer.drop(other)
-
+        try await PostgresTestServer.makeAppRoles()
         let location = try await PostgresTestServer.freshDatabase()
-        let login = "hoctap_owner_" + UUID().uuidString.prefix(8).lowercased()
+        let login = try await PostgresTestServer.newLogin("hoctap_owner", granted: ["hoctap_app", "hoctap_city"])
         try await PostgresTestServer.withAdmin { connection in
-            for statement in [
-                "CREATE ROLE \(login) LOGIN NOSUPERUSER",
-                "ALTER DATABASE \(location.database) OWNER TO \(login)",
-                "GRANT hoctap_app, hoctap_city TO \(login)",
-            ] {
-                try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-            }
+            try await connection.query(
+                PostgresQuery(unsafeSQL: "ALTER DATABASE \(location.database) OWNER TO \(login)"), logger: logger)
         }
         var owner = location
         owner.username = login
@@ -69,8 +60,6 @@ struct PostgresMigrationOverHistoryTests {
             #expect(try await RollupTests.answers(migrated, period) == RollupTests.answers(twins.sqlite, period))
         }
         try await PostgresTestServer.drop(location)
-        try await PostgresTestServer.withAdmin { connection in
-            try await connection.query(PostgresQuery(unsafeSQL: "DROP ROLE \(login)"), logger: logger)
-        }
+        try await PostgresTestServer.dropLogin(login)
     }
 }

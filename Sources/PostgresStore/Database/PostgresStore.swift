@@ -85,9 +85,8 @@ public final class PostgresStore: Sendable {
                     // Insufficient privilege: a login that may read (the city's) but not create the tables.
                     throw PostgresStoreError(.cannotMigrate, location.username)
                 }
-                let granted = try await connection.query(
-                    "SELECT pg_has_role(current_user, \(role), 'MEMBER')", logger: logger).collect()
-                    .first?.decode(Bool.self) ?? false
+                let granted = try await connection.rows(
+                    "SELECT pg_has_role(current_user, \(role), 'MEMBER')", logger).first?.decode(Bool.self) ?? false
                 // The message names the login, which is what an administrator grants the role to.
                 guard granted else { throw PostgresStoreError(.roleNotGranted, role, shown: location.username) }
                 try await connection.close()

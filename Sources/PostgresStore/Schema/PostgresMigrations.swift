@@ -42,9 +42,8 @@ enum PostgresMigrations {
         do {
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext('hoctap-migrations'))", logger: logger)
             var applied: Set<String> = []
-            let exists = try await connection.query(
-                "SELECT to_regclass('schema_migrations') IS NOT NULL", logger: logger).collect()
-                .first?.decode(Bool.self) ?? false
+            let exists = try await connection.rows(
+                "SELECT to_regclass('schema_migrations') IS NOT NULL", logger).first?.decode(Bool.self) ?? false
             if exists {
                 for try await id in try await connection.query("SELECT id FROM schema_migrations", logger: logger)
                     .decode(String.self) {
